@@ -1,0 +1,159 @@
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from grfnet.fields import WebAddressField
+from organizations.models import Organization
+from pledges.models import Pledge
+
+DEFAULT_DEADLINE_BEFORE_MEETING = datetime.timedelta(days=14)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def upcoming(self, today):
+        return self.filter(date__gte=today).order_by("date")
+
+    def past(self, today):
+        return self.filter(date__lt=today).order_by("-date")
+
+
+class Meeting(models.Model):
+    """A meeting of the Japan GRF Network; it closes a reporting period."""
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, error_messages={"unique": _("A meeting with this number exists.")}
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(
+        _("date"), unique=True, error_messages={"unique": _("Another meeting is on this date.")}
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    co_hosts = models.ManyToManyField(
+        Organization, blank=True, related_name="hosted_meetings", verbose_name=_("co-hosts")
+    )
+    update_deadline = models.DateField(
+        _("update deadline"),
+        blank=True,
+        help_text=_("Updates are due by this date; two weeks before the meeting if left empty."),
+    )
+    summary = models.TextField(_("summary / minutes"), blank=True)
+    source_url = WebAddressField(_("source URL"), max_length=500, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(update_deadline__lte=F("date")),
+                name="meeting_deadline_not_after_meeting",
+                violation_error_message=_("The update deadline must not be after the meeting."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", kwargs={"number": self.number})
+
+    def clean(self):
+        if self.update_deadline is None and self.date is not None:
+            self.update_deadline = self.date - DEFAULT_DEADLINE_BEFORE_MEETING
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    presenter = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("presenting organization"),
+    )
+    pledges = models.ManyToManyField(
+        Pledge,
+        blank=True,
+        through="AgendaItemPledge",
+        related_name="agenda_items",
+        verbose_name=_("pledges discussed"),
+    )
+
+    class Meta:
+        ordering = ["meeting", "order", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaItemPledge(models.Model):
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE)
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, verbose_name=_("pledge"))
+
+    class Meta:
+        verbose_name = _("pledge discussed")
+        verbose_name_plural = _("pledges discussed")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "pledge"],
+                name="agenda_item_cites_pledge_once",
+                violation_error_message=_("This agenda item already cites that pledge."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.pledge)
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("organization"),
+    )
+    attendees = models.TextField(
+        _("attendees"), blank=True, help_text=_("Names of the people who attended, optional.")
+    )
+
+    class Meta:
+        ordering = ["meeting", "organization"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organization"], name="attendance_one_per_organization"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} @ {self.meeting}"

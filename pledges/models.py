@@ -1,0 +1,389 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, URLValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from grfnet.fields import WebAddressField
+from organizations.models import Organization
+
+
+class Stage(models.TextChoices):
+    """UNHCR's three pledge stages, so the network's figures match UNHCR's dashboard."""
+
+    PLANNING = "planning", _("Planning stage")
+    IN_PROGRESS = "in_progress", _("In progress")
+    FULFILLED = "fulfilled", _("Fulfilled")
+
+
+class Objective(models.Model):
+    """One of the four objectives of the Global Compact on Refugees."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("GCR objective")
+        verbose_name_plural = _("GCR objectives")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=4), name="objective_number_1_to_4"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class FocusArea(models.Model):
+    """A Global Refugee Forum area of focus (education, jobs and livelihoods, ...)."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("area of focus")
+        verbose_name_plural = _("areas of focus")
+
+    def __str__(self):
+        return self.name
+
+
+class ContributionType(models.Model):
+    """UNHCR's types of contribution: financial, material, technical, policy, pathways."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("type of contribution")
+        verbose_name_plural = _("types of contribution")
+
+    def __str__(self):
+        return self.name
+
+
+class PledgeQuerySet(models.QuerySet):
+    def involving(self, organization):
+        """Pledges the organization leads or co-pledges, each once."""
+        return self.filter(
+            models.Q(lead_organization=organization) | models.Q(co_organizations=organization)
+        ).distinct()
+
+    def with_stage(self, stage):
+        """Pledges whose latest published update has this stage; "none": no report yet."""
+        if stage == "none":
+            return self.filter(current_stage="")
+        return self.filter(current_stage=stage)
+
+
+class Pledge(models.Model):
+    """A pledge made at a Global Refugee Forum by a Japanese organization or several."""
+
+    class Forum(models.TextChoices):
+        GRF_2019 = "2019", _("GRF 2019")
+        GRF_2023 = "2023", _("GRF 2023")
+
+    grf_reference = models.CharField(
+        _("GRF reference"),
+        max_length=40,
+        blank=True,
+        help_text=_("UNHCR's pledge identifier, when known."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    lead_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="led_pledges",
+        verbose_name=_("lead organization"),
+    )
+    co_organizations = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="co_pledges",
+        verbose_name=_("co-pledging organizations"),
+    )
+    objectives = models.ManyToManyField(
+        Objective, related_name="pledges", verbose_name=_("GCR objectives")
+    )
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="pledges", verbose_name=_("areas of focus")
+    )
+    contribution_types = models.ManyToManyField(
+        ContributionType,
+        blank=True,
+        related_name="pledges",
+        verbose_name=_("types of contribution"),
+    )
+    forum = models.CharField(
+        _("forum"), max_length=4, choices=Forum.choices, default=Forum.GRF_2023
+    )
+    multi_stakeholder_pledge = models.CharField(
+        _("multi-stakeholder pledge"),
+        max_length=200,
+        blank=True,
+        help_text=_("The multi-stakeholder pledge this pledge belongs to, if any."),
+    )
+    pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    source_url = WebAddressField(_("source URL"), max_length=500, blank=True)
+    source_citation = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the facts of this pledge come from."),
+    )
+
+    # Kept by pledges.services when an update is published; read by lists and dashboards.
+    current_stage = models.CharField(
+        _("current stage"), max_length=20, choices=Stage.choices, blank=True, editable=False
+    )
+    current_progress = models.PositiveSmallIntegerField(
+        _("current progress (%)"), null=True, blank=True, editable=False
+    )
+    last_published_at = models.DateTimeField(
+        _("last published update"), null=True, blank=True, editable=False
+    )
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modified"), auto_now=True)
+
+    objects = PledgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grf_reference"],
+                condition=~models.Q(grf_reference=""),
+                name="pledge_grf_reference_unique_when_set",
+                violation_error_message=_("Another pledge already has this GRF reference."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(current_progress__isnull=True)
+                | models.Q(current_progress__gte=0, current_progress__lte=100),
+                name="pledge_current_progress_0_to_100",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(current_stage__in=["", *Stage.values]),
+                name="pledge_current_stage_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pledges:detail", kwargs={"pk": self.pk})
+
+    @property
+    def has_report(self):
+        return bool(self.current_stage)
+
+
+class Indicator(models.Model):
+    """An optional quantitative target of a pledge; its actual value is published."""
+
+    class Unit(models.TextChoices):
+        JPY = "JPY", _("Japanese yen (JPY)")
+        USD = "USD", _("US dollars (USD)")
+        PEOPLE = "people", _("people")
+        ORGANIZATIONS = "organizations", _("organizations")
+        EVENTS = "events", _("events")
+        WORKSHOPS = "workshops", _("workshops")
+        OTHER = "other", _("other")
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("pledge")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    # Kept by pledges.services from the latest published update that reports a value.
+    actual = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=2, null=True, blank=True, editable=False
+    )
+    actual_as_of = models.DateTimeField(_("actual as of"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["pledge", "order", "id"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_unit_display()})"
+
+
+def validate_http_links(value: str):
+    """One http(s) address a line; blank lines are ignored."""
+    validate = URLValidator(
+        schemes=["http", "https"],
+        message=_("Enter web addresses starting with http:// or https://."),
+    )
+    for line in value.splitlines():
+        if line.strip():
+            validate(line.strip())
+
+
+class ProgressUpdateQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=ProgressUpdate.State.PUBLISHED)
+
+    def published_between(self, start, end):
+        """Published in the half-open period (start, end]; either bound may be None."""
+        qs = self.published()
+        if start is not None:
+            qs = qs.filter(published_at__gt=start)
+        if end is not None:
+            qs = qs.filter(published_at__lte=end)
+        return qs
+
+
+class ProgressUpdate(models.Model):
+    """One report on one pledge by one organization, reviewed before it is published."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        RETURNED = "returned", _("Returned")
+        PUBLISHED = "published", _("Published")
+
+    TEXT_MAX_LENGTH = 5000
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.PROTECT, related_name="updates", verbose_name=_("pledge")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+        verbose_name=_("reporting organization"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="authored_updates",
+        verbose_name=_("author"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_updates",
+        verbose_name=_("reviewer"),
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    # Optional: UNHCR's own form asks only for the stage and a narrative.
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    achievements = models.TextField(_("what was done"), max_length=TEXT_MAX_LENGTH, blank=True)
+    challenges = models.TextField(_("challenges"), max_length=TEXT_MAX_LENGTH, blank=True)
+    next_steps = models.TextField(_("next steps"), max_length=TEXT_MAX_LENGTH, blank=True)
+    refugee_participation = models.TextField(
+        _("how refugees took part"), max_length=TEXT_MAX_LENGTH, blank=True
+    )
+    links = models.TextField(
+        _("links"),
+        max_length=2000,
+        blank=True,
+        validators=[validate_http_links],
+        help_text=_("One web address per line."),
+    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
+    review_comment = models.TextField(_("secretariat's comment"), max_length=2000, blank=True)
+    # Optimistic locking: a save must name the version it was edited from.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modified"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(verbose_name=_("historical progress update"))
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__isnull=True)
+                | models.Q(progress__gte=0, progress__lte=100),
+                name="update_progress_0_to_100",
+                violation_error_message=_("Progress must be between 0 and 100 %."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stage__in=Stage.values), name="update_stage_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state__in=["draft", "submitted", "returned", "published"]),
+                name="update_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="published") | models.Q(published_at__isnull=False),
+                name="update_published_has_timestamp",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "published_at"], name="update_state_published_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.pledge} - {self.get_stage_display()} ({self.get_state_display()})"
+
+    def get_absolute_url(self):
+        return f"{self.pledge.get_absolute_url()}#update-{self.pk}"
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class IndicatorValue(models.Model):
+    """The value an update reports for one of its pledge's indicators."""
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="indicator_values",
+        verbose_name=_("progress update"),
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
+    )
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["update", "indicator"], name="indicator_value_one_per_update"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.name}: {self.value}"
