@@ -1,0 +1,40 @@
+"""Who may read the network's pages.
+
+Dashboards, pledge, organization and meeting pages are public only when
+``GRFNET_PUBLIC_DASHBOARD`` is on; otherwise they need a signed-in user.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+
+
+def can_read_network_pages(user) -> bool:
+    return settings.GRFNET_PUBLIC_DASHBOARD or user.is_authenticated
+
+
+def network_page(view_func):
+    """Decorate a function view that shows published network data."""
+
+    @wraps(view_func)
+    def wrapper(request, *args, **kwargs):
+        if not can_read_network_pages(request.user):
+            return redirect_to_login(request.get_full_path())
+        return view_func(request, *args, **kwargs)
+
+    return wrapper
+
+
+class NetworkPageMixin:
+    """The class-view twin of ``network_page``."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_read_network_pages(request.user):
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+
+def is_secretariat(user) -> bool:
+    """Secretariat staff: MoFA and UNHCR Japan users with staff access."""
+    return user.is_authenticated and user.is_active and user.is_staff

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("GRF Network secretariat")
+admin.site.site_title = _("GRF Network")
+admin.site.index_title = _("Pledges, organizations and meetings")
+
+urlpatterns = [
+    path("", include("pledges.urls")),
+    path("organizations/", include("organizations.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
