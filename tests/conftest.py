@@ -1,0 +1,59 @@
+import pytest
+from django.utils import translation
+
+from tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    SecretariatUserFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings):
+    """Tests speak English unless they ask for Japanese; the site's default is Japanese."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def organization(db):
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def other_organization(db):
+    return OrganizationFactory()
+
+
+@pytest.fixture
+def editor(organization):
+    return MembershipFactory(organization=organization, role="editor").user
+
+
+@pytest.fixture
+def viewer(organization):
+    return MembershipFactory(organization=organization, role="viewer").user
+
+
+@pytest.fixture
+def outsider(other_organization):
+    """An editor of another organization."""
+    return MembershipFactory(organization=other_organization, role="editor").user
+
+
+@pytest.fixture
+def secretariat(db):
+    return SecretariatUserFactory()
+
+
+@pytest.fixture
+def plain_user(db):
+    """Signed in, member of no organization: a network participant."""
+    return UserFactory()
+
+
+@pytest.fixture
+def public_dashboard(settings):
+    settings.GRFNET_PUBLIC_DASHBOARD = True
