@@ -1,0 +1,51 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Needs only Python 3.11+ and make; everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install migrate seed lint format messages check-deploy clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "grfnet needs Python 3.11 or newer (set PYTHON=python3.x)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Run the app on SQLite with the seed data and demo accounts, at http://$(HOST)
+run: export DEBUG = True
+run: export GRFNET_PUBLIC_DASHBOARD ?= True
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py loaddata reference network
+	$(BIN)/python manage.py create_demo_accounts
+	@echo "grfnet is starting at http://$(HOST)/ (admin: http://$(HOST)/admin/)"
+	$(BIN)/python manage.py runserver $(HOST)
+
+## Run the whole test suite (browser tests skip where /usr/bin/chromium is missing)
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Refresh the Japanese catalogue after changing UI text (needs gettext)
+messages: install
+	$(BIN)/python manage.py makemessages -l ja --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=artifacts
+	$(BIN)/python manage.py compilemessages -l ja --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles artifacts
