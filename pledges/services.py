@@ -1,0 +1,234 @@
+"""Writes to progress updates and the pledge state they drive.
+
+Views and admin actions call these functions; nothing else saves an update. Each runs in
+one transaction and validates with ``full_clean()`` before saving. Authorisation (who may
+call what) is the caller's job; these functions guard the life cycle:
+
+    draft -> submitted -> published
+             submitted -> returned -> submitted
+"""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+
+State = ProgressUpdate.State
+
+# The content an organization writes; everything else is set by the life cycle.
+CONTENT_FIELDS = (
+    "stage",
+    "progress",
+    "achievements",
+    "challenges",
+    "next_steps",
+    "refugee_participation",
+    "links",
+)
+
+
+class TransitionNotAllowed(Exception):
+    """The update is not in a state that allows this step (e.g. publishing it twice)."""
+
+
+class StaleUpdate(Exception):
+    """Someone saved the update after the editor opened it; saving would overwrite them."""
+
+
+def _apply_content(update: ProgressUpdate, content: dict) -> None:
+    unknown = set(content) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not content fields of an update: {sorted(unknown)}")
+    for name, value in content.items():
+        setattr(update, name, value)
+
+
+def _set_indicator_values(update: ProgressUpdate, values: dict[Indicator, Decimal | None]) -> None:
+    """Store the reported value of each indicator; None removes a value."""
+    for indicator, value in values.items():
+        if indicator.pledge_id != update.pledge_id:
+            raise ValueError(f"Indicator {indicator.pk} does not belong to this update's pledge")
+        if value is None:
+            IndicatorValue.objects.filter(update=update, indicator=indicator).delete()
+        else:
+            IndicatorValue.objects.update_or_create(
+                update=update, indicator=indicator, defaults={"value": value}
+            )
+
+
+def _lock(update: ProgressUpdate) -> ProgressUpdate:
+    """The row as it is now, locked until the transaction ends (PostgreSQL)."""
+    return ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+
+
+def _check_version(current: ProgressUpdate, version: int | None) -> None:
+    if version is not None and current.version != version:
+        raise StaleUpdate(
+            _(
+                "This update was changed by someone else after you opened it. "
+                "Reload the page to see their version before saving yours."
+            )
+        )
+
+
+@transaction.atomic
+def update_create(
+    *,
+    pledge: Pledge,
+    organization,
+    author,
+    content: dict,
+    indicator_values: dict[Indicator, Decimal | None] | None = None,
+) -> ProgressUpdate:
+    """Create a draft update of ``organization`` on ``pledge``."""
+    update = ProgressUpdate(
+        pledge=pledge, organization=organization, author=author, state=State.DRAFT
+    )
+    _apply_content(update, content)
+    update.full_clean()
+    update.save()
+    _set_indicator_values(update, indicator_values or {})
+    return update
+
+
+@transaction.atomic
+def update_edit(
+    *,
+    update: ProgressUpdate,
+    version: int | None,
+    content: dict,
+    indicator_values: dict[Indicator, Decimal | None] | None = None,
+) -> ProgressUpdate:
+    """Save new content of a draft or returned update, edited from ``version``.
+
+    Raises StaleUpdate if the update changed since that version, so a second editor never
+    silently overwrites the first; TransitionNotAllowed once it is submitted or published.
+    """
+    current = _lock(update)
+    _check_version(current, version)
+    if current.state not in (State.DRAFT, State.RETURNED):
+        raise TransitionNotAllowed(
+            _("A %(state)s update can no longer be edited.")
+            % {"state": current.get_state_display().lower()}
+        )
+    _apply_content(current, content)
+    current.full_clean()
+    current.version += 1
+    current.save()
+    _set_indicator_values(current, indicator_values or {})
+    return current
+
+
+@transaction.atomic
+def update_submit(*, update: ProgressUpdate, version: int | None = None) -> ProgressUpdate:
+    """Send a draft or returned update to the secretariat for review."""
+    current = _lock(update)
+    _check_version(current, version)
+    if current.state not in (State.DRAFT, State.RETURNED):
+        raise TransitionNotAllowed(_("Only a draft or returned update can be submitted."))
+    current.full_clean()
+    current.state = State.SUBMITTED
+    current.submitted_at = timezone.now()
+    current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
+    """Publish a submitted update: it becomes its pledge's current state.
+
+    Two reviewers publishing at once publish it once: the second finds it published and
+    gets TransitionNotAllowed.
+    """
+    current = _lock(update)
+    if current.state != State.SUBMITTED:
+        raise TransitionNotAllowed(
+            _("Only a submitted update can be published; this one is %(state)s.")
+            % {"state": current.get_state_display().lower()}
+        )
+    current.state = State.PUBLISHED
+    current.published_at = timezone.now()
+    current.reviewer = reviewer
+    current.review_comment = ""
+    current.version += 1
+    current.save()
+    pledge_refresh_current_state(pledge=current.pledge)
+    return current
+
+
+@transaction.atomic
+def update_return(*, update: ProgressUpdate, reviewer, comment: str) -> ProgressUpdate:
+    """Send a submitted update back to its organization with the secretariat's comment."""
+    if not comment or not comment.strip():
+        raise TransitionNotAllowed(_("Say what needs to change: a comment is required."))
+    current = _lock(update)
+    if current.state != State.SUBMITTED:
+        raise TransitionNotAllowed(
+            _("Only a submitted update can be returned; this one is %(state)s.")
+            % {"state": current.get_state_display().lower()}
+        )
+    current.state = State.RETURNED
+    current.reviewer = reviewer
+    current.review_comment = comment.strip()
+    current.version += 1
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def update_correct(
+    *,
+    update: ProgressUpdate,
+    version: int | None,
+    content: dict,
+    indicator_values: dict[Indicator, Decimal | None] | None = None,
+) -> ProgressUpdate:
+    """The secretariat corrects a published update; the pledge's state follows.
+
+    The previous content stays in the update's history.
+    """
+    current = _lock(update)
+    _check_version(current, version)
+    if current.state != State.PUBLISHED:
+        raise TransitionNotAllowed(_("Only a published update is corrected this way."))
+    _apply_content(current, content)
+    current.full_clean()
+    current.version += 1
+    current.save()
+    _set_indicator_values(current, indicator_values or {})
+    pledge_refresh_current_state(pledge=current.pledge)
+    return current
+
+
+def pledge_refresh_current_state(*, pledge: Pledge) -> None:
+    """Copy the latest published update's stage, progress and date onto the pledge, and
+    each indicator's latest published value onto the indicator. Four queries plus one
+    per indicator of this pledge."""
+    latest = (
+        ProgressUpdate.objects.published()
+        .filter(pledge=pledge)
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    Pledge.objects.filter(pk=pledge.pk).update(
+        current_stage=latest.stage if latest else "",
+        current_progress=latest.progress if latest else None,
+        last_published_at=latest.published_at if latest else None,
+    )
+    pledge.refresh_from_db(fields=["current_stage", "current_progress", "last_published_at"])
+    for indicator in pledge.indicators.all():
+        value = (
+            IndicatorValue.objects.filter(indicator=indicator, update__state=State.PUBLISHED)
+            .select_related("update")
+            .order_by("-update__published_at", "-update__pk")
+            .first()
+        )
+        Indicator.objects.filter(pk=indicator.pk).update(
+            actual=value.value if value else None,
+            actual_as_of=value.update.published_at if value else None,
+        )
