@@ -77,6 +77,14 @@ class PledgeQuerySet(models.QuerySet):
             models.Q(lead_organization=organization) | models.Q(co_organizations=organization)
         ).distinct()
 
+    def stale(self, before):
+        """Pledges whose last published update is older than ``before``, or that have none.
+
+        ``meetings.periods.stale_before()`` says where the line is."""
+        return self.filter(
+            models.Q(last_published_at__isnull=True) | models.Q(last_published_at__lt=before)
+        )
+
     def with_stage(self, stage):
         """Pledges whose latest published update has this stage; "none": no report yet."""
         if stage == "none":
@@ -246,14 +254,9 @@ class ProgressUpdateQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=ProgressUpdate.State.PUBLISHED)
 
-    def published_between(self, start, end):
-        """Published in the half-open period (start, end]; either bound may be None."""
-        qs = self.published()
-        if start is not None:
-            qs = qs.filter(published_at__gt=start)
-        if end is not None:
-            qs = qs.filter(published_at__lte=end)
-        return qs
+    def published_in(self, period):
+        """Published within a ``meetings.periods.ReportingPeriod``."""
+        return self.published().filter(**period.published_filter())
 
 
 class ProgressUpdate(models.Model):
