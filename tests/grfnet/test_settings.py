@@ -18,7 +18,9 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DEBUG"}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "deployment".
+    inherited = set(PRODUCTION_ENV) | {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
