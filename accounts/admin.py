@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from organizations.models import Membership
 
+from . import services
 from .models import User
 
 
@@ -22,4 +24,56 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         (_("Preferences"), {"fields": ["preferred_language"]}),
     )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "username",
+                    "email",
+                    "first_name",
+                    "last_name",
+                    "preferred_language",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ],
+                "description": _(
+                    "Leave password-based authentication off, save, then use the "
+                    '"Invite" action in the list of users: the person chooses a password.'
+                ),
+            },
+        ),
+    )
     inlines = [MembershipInline]
+    actions = ["invite"]
+
+    @admin.action(description=_("Invite: email a link to set a password"))
+    def invite(self, request, queryset):
+        sent = [user for user in queryset if services.user_invite(user=user)]
+        skipped = queryset.count() - len(sent)
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "Invitation sent to %(count)d person.",
+                    "Invitations sent to %(count)d people.",
+                    len(sent),
+                )
+                % {"count": len(sent)},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d person was not invited: no email address, or the account is "
+                    "inactive.",
+                    "%(count)d people were not invited: no email address, or the account is "
+                    "inactive.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

@@ -1,8 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
+from .forms import ReturnForm
 from .models import (
     ContributionType,
     FocusArea,
@@ -152,3 +157,101 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     list_select_related = ["pledge", "organization"]
     readonly_fields = ["version", "created_at", "updated_at", "submitted_at", "published_at"]
     inlines = [IndicatorValueInline]
+
+    # Life-cycle actions go through the same services as the review queue, so the rules
+    # (publish once, a comment to return) and the notifications are the same.
+    actions = ["publish_updates", "return_updates"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The life cycle is driven by the actions and services, never typed in.
+        return [*self.readonly_fields, "state", "review_comment", "reviewer"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Published updates are never deleted; the others are the organization's.
+        if obj is not None and obj.state == ProgressUpdate.State.PUBLISHED:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.state == ProgressUpdate.State.PUBLISHED:
+            # A correction by the secretariat: the pledge's state follows, history keeps
+            # the earlier text.
+            services.update_correct(
+                update=obj,
+                version=None,
+                content={
+                    n: form.cleaned_data[n]
+                    for n in services.CONTENT_FIELDS
+                    if n in form.cleaned_data
+                },
+            )
+            obj.refresh_from_db()
+        else:
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.instance.state == ProgressUpdate.State.PUBLISHED:
+            services.pledge_refresh_current_state(pledge=form.instance.pledge)
+
+    @admin.action(description=_("Publish the selected submitted updates"))
+    def publish_updates(self, request, queryset):
+        published, refused = 0, 0
+        for update in queryset:
+            try:
+                services.update_publish(update=update, reviewer=request.user)
+                published += 1
+            except services.TransitionNotAllowed:
+                refused += 1
+        self._report(request, published, refused)
+
+    @admin.action(description=_("Return the selected submitted updates with a comment"))
+    def return_updates(self, request, queryset):
+        form = ReturnForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            returned, refused = 0, 0
+            for update in queryset:
+                try:
+                    services.update_return(
+                        update=update, reviewer=request.user, comment=form.cleaned_data["comment"]
+                    )
+                    returned += 1
+                except services.TransitionNotAllowed:
+                    refused += 1
+            self._report(request, returned, refused)
+            return None
+        # First ask for the comment on an intermediate page.
+        return TemplateResponse(
+            request,
+            "admin/pledges/progressupdate/return_updates.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Return updates with a comment"),
+                "opts": self.model._meta,
+                "queryset": queryset,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def _report(self, request, done, refused):
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d update done.", "%(count)d updates done.", done)
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d update was skipped: only submitted updates can be published "
+                    "or returned.",
+                    "%(count)d updates were skipped: only submitted updates can be "
+                    "published or returned.",
+                    refused,
+                )
+                % {"count": refused},
+                messages.WARNING,
+            )

@@ -6,6 +6,9 @@ call what) is the caller's job; these functions guard the life cycle:
 
     draft -> submitted -> published
              submitted -> returned -> submitted
+
+Submitting, publishing and returning email the people concerned once the transaction
+commits (``pledges.notifications``).
 """
 
 from decimal import Decimal
@@ -14,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import notifications
 from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
 
 State = ProgressUpdate.State
@@ -134,6 +138,7 @@ def update_submit(*, update: ProgressUpdate, version: int | None = None) -> Prog
     current.submitted_at = timezone.now()
     current.version += 1
     current.save()
+    transaction.on_commit(lambda: notifications.notify_update_submitted(current))
     return current
 
 
@@ -157,6 +162,7 @@ def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     current.version += 1
     current.save()
     pledge_refresh_current_state(pledge=current.pledge)
+    transaction.on_commit(lambda: notifications.notify_update_published(current))
     return current
 
 
@@ -177,6 +183,7 @@ def update_return(*, update: ProgressUpdate, reviewer, comment: str) -> Progress
     current.version += 1
     current.full_clean()
     current.save()
+    transaction.on_commit(lambda: notifications.notify_update_returned(current))
     return current
 
 

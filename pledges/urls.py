@@ -7,4 +7,12 @@ app_name = "pledges"
 urlpatterns = [
     path("", views.home, name="home"),
     path("pledges/<int:pk>/", views.PledgeDetailView.as_view(), name="detail"),
+    # Progress updates: the focal point's workspace, writing, and the secretariat's review.
+    path("my/", views.workspace, name="workspace"),
+    path("pledges/<int:pk>/updates/new/", views.update_create, name="update_create"),
+    path("updates/<int:pk>/edit/", views.update_edit, name="update_edit"),
+    path("updates/<int:pk>/submit/", views.update_submit, name="update_submit"),
+    path("review/", views.review, name="review"),
+    path("updates/<int:pk>/publish/", views.update_publish, name="update_publish"),
+    path("updates/<int:pk>/return/", views.update_return, name="update_return"),
 ]

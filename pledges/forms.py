@@ -1,0 +1,153 @@
+"""Forms for progress updates. They validate and normalise; crispy-forms lays them out."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+
+from .models import Indicator, ProgressUpdate, Stage
+from .services import CONTENT_FIELDS
+
+INDICATOR_PREFIX = "indicator_"
+
+
+class UpdateForm(forms.ModelForm):
+    """What an organization reports: the content of a ``ProgressUpdate``, a value for each
+    of the pledge's indicators and, on a new update by someone who edits for several of
+    the pledge's organizations, which one is reporting.
+
+    ``version`` travels in a hidden field so that a save made from an old copy of the page
+    is refused (see ``services.update_edit``).
+    """
+
+    organization = forms.ModelChoiceField(
+        label=_("Reporting for"),
+        queryset=Organization.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    progress = forms.IntegerField(
+        label=_("Progress (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        help_text=_("Optional: a whole number from 0 to 100."),
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "inputmode": "numeric"}),
+    )
+    confirm_fulfilled = forms.BooleanField(
+        label=_("Yes, the pledge is fulfilled although progress is under 100 %."),
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = CONTENT_FIELDS
+        widgets = {
+            "stage": forms.RadioSelect,
+            "achievements": forms.Textarea(attrs={"rows": 4}),
+            "challenges": forms.Textarea(attrs={"rows": 3}),
+            "next_steps": forms.Textarea(attrs={"rows": 3}),
+            "refugee_participation": forms.Textarea(attrs={"rows": 3}),
+            "links": forms.Textarea(attrs={"rows": 2, "placeholder": "https://"}),
+        }
+        help_texts = {
+            "achievements": _("Activities, results and figures since the last update."),
+            "refugee_participation": _(
+                "How refugees took part in planning, carrying out or assessing the work."
+            ),
+        }
+
+    def __init__(self, *args, indicators=(), organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        # Only a new update made by someone editing for several of the pledge's
+        # organizations asks who reports; otherwise the organization is known.
+        if organizations is not None and len(organizations) > 1:
+            self.fields["organization"].queryset = Organization.objects.filter(
+                pk__in=[o.pk for o in organizations]
+            )
+        else:
+            del self.fields["organization"]
+        self.fields["stage"].choices = Stage.choices
+        # Editing an existing update must say which version it started from.
+        self.fields["version"].required = self.instance.pk is not None
+        for indicator in self.indicators:
+            self.fields[f"{INDICATOR_PREFIX}{indicator.pk}"] = forms.DecimalField(
+                label=f"{indicator.name} ({indicator.get_unit_display()})",
+                required=False,
+                max_digits=16,
+                decimal_places=2,
+                min_value=Decimal(0),
+                help_text=_indicator_help(indicator),
+                widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+            )
+
+    @property
+    def indicator_fields(self):
+        return [self[f"{INDICATOR_PREFIX}{i.pk}"] for i in self.indicators]
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Show the "fulfilled under 100 %" box: it was asked for, or already ticked."""
+        return "confirm_fulfilled" in self.errors or bool(self.data.get("confirm_fulfilled"))
+
+    def clean(self):
+        cleaned = super().clean()
+        progress = cleaned.get("progress")
+        if (
+            cleaned.get("stage") == Stage.FULFILLED
+            and progress is not None
+            and progress < 100
+            and not cleaned.get("confirm_fulfilled")
+        ):
+            self.add_error(
+                "confirm_fulfilled",
+                _(
+                    'You chose "Fulfilled" with progress of %(progress)s %%. Tick this box '
+                    "to confirm, or change the stage or the progress."
+                )
+                % {"progress": progress},
+            )
+        return cleaned
+
+    def content(self) -> dict:
+        return {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
+
+    def indicator_values(self) -> dict[Indicator, Decimal | None]:
+        return {i: self.cleaned_data.get(f"{INDICATOR_PREFIX}{i.pk}") for i in self.indicators}
+
+
+def _indicator_help(indicator: Indicator) -> str:
+    if indicator.target is not None:
+        return _("Total to date. Target: %(target)s") % {"target": f"{indicator.target:,.2f}"}
+    return _("Total to date.")
+
+
+def initial_from(update: ProgressUpdate | None) -> dict:
+    """Form values taken from ``update`` (a routine update starts from the last one)."""
+    if update is None:
+        return {}
+    initial = {name: getattr(update, name) for name in CONTENT_FIELDS}
+    for value in update.indicator_values.all():
+        initial[f"{INDICATOR_PREFIX}{value.indicator_id}"] = value.value
+    return initial
+
+
+class ReturnForm(forms.Form):
+    """The secretariat's comment when it sends an update back: required."""
+
+    comment = forms.CharField(
+        label=_("What needs to change"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what needs to change: a comment is required.")},
+    )
+
+    def clean_comment(self):
+        comment = self.cleaned_data["comment"].strip()
+        if not comment:
+            raise forms.ValidationError(_("Say what needs to change: a comment is required."))
+        return comment

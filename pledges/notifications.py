@@ -1,0 +1,94 @@
+"""Emails about progress updates, each in its recipient's preferred language.
+
+The services schedule these with ``transaction.on_commit``, so nothing is sent for a
+change that is rolled back. Each recipient gets their own message (their language, and
+no one sees who else was told). Links use ``settings.GRFNET_SITE_URL`` because there is
+no request to take the host from.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from organizations.models import Membership
+
+from .models import ProgressUpdate
+
+logger = logging.getLogger("grfnet.notifications")
+
+
+def _absolute(path: str) -> str:
+    return settings.GRFNET_SITE_URL + path
+
+
+def secretariat_recipients():
+    """Active secretariat staff with an email address."""
+    return get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+
+
+def editor_recipients(organization):
+    """Active editors (focal points) of ``organization`` with an email address."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organization=organization,
+            memberships__role=Membership.Role.EDITOR,
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def _send(update: ProgressUpdate, recipients, template: str, links: dict) -> int:
+    update = ProgressUpdate.objects.select_related("pledge", "organization", "author").get(
+        pk=update.pk
+    )
+    messages = []
+    for user in recipients:
+        with translation.override(user.preferred_language):
+            context = {"update": update, "user": user, **links}
+            subject = render_to_string(f"pledges/email/{template}_subject.txt", context)
+            body = render_to_string(f"pledges/email/{template}.txt", context)
+        messages.append(EmailMessage(" ".join(subject.split()), body, None, [user.email]))
+    if messages:
+        get_connection().send_messages(messages)
+        logger.info(
+            "Sent %s email about update %s to %d people", template, update.pk, len(messages)
+        )
+    return len(messages)
+
+
+def notify_update_submitted(update: ProgressUpdate) -> int:
+    """Tell the secretariat an update waits for review."""
+    return _send(
+        update,
+        secretariat_recipients(),
+        "update_submitted",
+        {"review_url": _absolute(reverse("pledges:review"))},
+    )
+
+
+def notify_update_published(update: ProgressUpdate) -> int:
+    """Tell the reporting organization's editors their update is published."""
+    return _send(
+        update,
+        editor_recipients(update.organization),
+        "update_published",
+        {"pledge_url": _absolute(reverse("pledges:detail", kwargs={"pk": update.pledge_id}))},
+    )
+
+
+def notify_update_returned(update: ProgressUpdate) -> int:
+    """Tell the reporting organization's editors what the secretariat asks them to change."""
+    return _send(
+        update,
+        editor_recipients(update.organization),
+        "update_returned",
+        {"edit_url": _absolute(reverse("pledges:update_edit", kwargs={"pk": update.pk}))},
+    )
