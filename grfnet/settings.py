@@ -138,7 +138,9 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 # Sign-in throttling: the sixth wrong password within the cool-off window is refused.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# (django-axes locks out on the failure that reaches the limit, so the limit is 6: five
+# wrong passwords get the usual message, the sixth the locked-out page.)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=6)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
