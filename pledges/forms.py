@@ -1,5 +1,6 @@
 """Forms for progress updates. They validate and normalise; crispy-forms lays them out."""
 
+import unicodedata
 from decimal import Decimal
 
 from django import forms
@@ -11,6 +12,24 @@ from .models import Indicator, ProgressUpdate, Stage
 from .services import CONTENT_FIELDS
 
 INDICATOR_PREFIX = "indicator_"
+
+
+class FigureField(forms.DecimalField):
+    """A number as people type it: "1,200", "１２００" (full-width) and " 1 200 " all mean
+    1200. A text box rather than type="number", so that what was typed is sent and shown
+    back with the error if it is not a number, instead of being dropped by the browser."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", value)
+            value = value.replace(",", "").replace(" ", "").replace("_", "")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # No min/max/step attributes: they belong to number inputs.
+        return {"inputmode": "decimal"}
 
 
 class UpdateForm(forms.ModelForm):
@@ -75,14 +94,13 @@ class UpdateForm(forms.ModelForm):
         # Editing an existing update must say which version it started from.
         self.fields["version"].required = self.instance.pk is not None
         for indicator in self.indicators:
-            self.fields[f"{INDICATOR_PREFIX}{indicator.pk}"] = forms.DecimalField(
+            self.fields[f"{INDICATOR_PREFIX}{indicator.pk}"] = FigureField(
                 label=f"{indicator.name} ({indicator.get_unit_display()})",
                 required=False,
                 max_digits=16,
                 decimal_places=2,
                 min_value=Decimal(0),
                 help_text=_indicator_help(indicator),
-                widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
             )
 
     @property
@@ -126,13 +144,19 @@ def _indicator_help(indicator: Indicator) -> str:
     return _("Total to date.")
 
 
+def plain_number(value: Decimal) -> str:
+    """12.00 -> "12", 12.50 -> "12.5": how people write figures."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def initial_from(update: ProgressUpdate | None) -> dict:
     """Form values taken from ``update`` (a routine update starts from the last one)."""
     if update is None:
         return {}
     initial = {name: getattr(update, name) for name in CONTENT_FIELDS}
     for value in update.indicator_values.all():
-        initial[f"{INDICATOR_PREFIX}{value.indicator_id}"] = value.value
+        initial[f"{INDICATOR_PREFIX}{value.indicator_id}"] = plain_number(value.value)
     return initial
 
 

@@ -130,6 +130,12 @@ def _display(update: ProgressUpdate, name: str) -> str:
     return getattr(update, name) or ""
 
 
+def _figure(value) -> str:
+    """1200.00 -> "1,200"; 12.50 -> "12.5"."""
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".")
+
+
 def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> list[Change]:
     """What ``update`` changes from ``previous`` (the pledge's last published update): the
     content fields and indicator values whose displayed value differs. Everything the
@@ -152,8 +158,8 @@ def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> l
         changes.append(
             Change(
                 label=f"{indicator.name} ({indicator.get_unit_display()})",
-                before=f"{old.value:,f}".rstrip("0").rstrip(".") if old else "",
-                after=f"{new.value:,f}".rstrip("0").rstrip(".") if new else "",
+                before=_figure(old.value) if old else "",
+                after=_figure(new.value) if new else "",
             )
         )
     return changes

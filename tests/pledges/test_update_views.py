@@ -51,7 +51,7 @@ def test_new_update_form_is_prefilled_from_the_last_published_update(
     html = response.content.decode()
     assert "Opened a training centre." in html
     assert 'value="35"' in html
-    assert 'value="42.00"' in html
+    assert 'value="42"' in html
     assert "Refugees hired (people)" in html
     assert "Pre-filled from the last published update" in html
 
@@ -301,3 +301,14 @@ def test_submit_from_the_workspace_uses_the_version_shown(client, editor, pledge
     client.post(url, {"version": draft.version})
     draft.refresh_from_db()
     assert draft.state == State.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("1,200", 1200), ("１２００", 1200), (" 12.5 ", 12.5)]
+)
+def test_indicator_values_are_read_as_people_type_them(
+    client, editor, pledge, indicator, typed, stored
+):
+    client.force_login(editor)
+    client.post(_new_url(pledge), payload(**{f"indicator_{indicator.pk}": typed}))
+    assert ProgressUpdate.objects.get().indicator_values.get().value == pytest.approx(stored)
