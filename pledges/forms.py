@@ -140,7 +140,8 @@ class UpdateForm(forms.ModelForm):
 
 def _indicator_help(indicator: Indicator) -> str:
     if indicator.target is not None:
-        return _("Total to date. Target: %(target)s") % {"target": f"{indicator.target:,.2f}"}
+        target = f"{indicator.target:,.2f}".rstrip("0").rstrip(".")
+        return _("Total to date. Target: %(target)s") % {"target": target}
     return _("Total to date.")
 
 
