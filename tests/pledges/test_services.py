@@ -155,3 +155,61 @@ def test_the_secretariat_corrects_a_published_update_and_the_pledge_follows():
     update.pledge.refresh_from_db()
     assert update.pledge.current_progress == 60
     assert update.history.filter(progress=50).exists()
+
+
+def test_a_returned_update_can_be_edited_and_resubmitted():
+    update = ProgressUpdateFactory(state=State.RETURNED, review_comment="Add figures.")
+    update = services.update_edit(
+        update=update, version=update.version, content={"achievements": "With figures"}
+    )
+    assert update.state == State.RETURNED
+    update = services.update_submit(update=update, version=update.version)
+    assert update.state == State.SUBMITTED
+
+
+def test_a_stale_submit_is_refused():
+    update = ProgressUpdateFactory()
+    services.update_edit(update=update, version=update.version, content={"progress": 60})
+    with pytest.raises(services.StaleUpdate):
+        services.update_submit(update=update, version=update.version)
+    update.refresh_from_db()
+    assert update.state == State.DRAFT
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned"])
+def test_only_published_updates_are_corrected(state):
+    update = ProgressUpdateFactory(state=state)
+    with pytest.raises(services.TransitionNotAllowed):
+        services.update_correct(update=update, version=None, content={"progress": 10})
+
+
+def test_an_indicator_of_another_pledge_is_refused():
+    update = ProgressUpdateFactory()
+    with pytest.raises(ValueError):
+        services.update_edit(
+            update=update,
+            version=update.version,
+            content={},
+            indicator_values={IndicatorFactory(): 3},
+        )
+
+
+def test_transitions_email_only_after_commit(mailoutbox, django_capture_on_commit_callbacks):
+    from tests.factories import MembershipFactory
+
+    SecretariatUserFactory()
+    update = ProgressUpdateFactory()
+    MembershipFactory(organization=update.organization)
+    with django_capture_on_commit_callbacks() as callbacks:
+        update = services.update_submit(update=update)
+    assert mailoutbox == [] and len(callbacks) == 1
+    callbacks[0]()
+    assert len(mailoutbox) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        update = services.update_return(
+            update=update, reviewer=SecretariatUserFactory(email=""), comment="Add figures."
+        )
+        update = services.update_submit(update=update)
+        services.update_publish(update=update, reviewer=SecretariatUserFactory(email=""))
+    assert len(mailoutbox) == 4  # returned, submitted again, published
