@@ -1,6 +1,7 @@
 """The secretariat's review queue at /review/ and its publish and return actions."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -190,3 +191,23 @@ def test_review_queue_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("pledges:review"))
     assert len(response.context["queue"]) == size
+
+
+def test_update_pages_carry_no_inline_styles_or_scripts(client, secretariat, organization):
+    """The Content-Security-Policy forbids them, so they would silently not work."""
+    editor = MembershipFactory(organization=organization).user
+    pledge = PledgeFactory(lead_organization=organization)
+    IndicatorFactory(pledge=pledge)
+    ProgressUpdateFactory(pledge=pledge, submitted=True)
+    client.force_login(editor)
+    pages = [
+        client.get(reverse("pledges:workspace")),
+        client.post(reverse("pledges:update_create", kwargs={"pk": pledge.pk}), {"progress": "x"}),
+    ]
+    client.force_login(secretariat)
+    pages.append(client.get(reverse("pledges:review")))
+    for response in pages:
+        html = response.content.decode()
+        assert "style=" not in html
+        assert re.search(r"<script(?![^>]*\bsrc=)", html) is None
+        assert re.search(r"\son[a-z]+=", html) is None
