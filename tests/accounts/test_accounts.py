@@ -154,3 +154,34 @@ def test_account_pages_render(client):
     user = UserFactory()
     client.force_login(user)
     assert client.get(reverse("password_change")).status_code == 200
+
+
+def test_secretariat_adds_a_person_without_a_password_then_invites_them(client, mailoutbox):
+    client.force_login(SecretariatUserFactory())
+    add_url = reverse("admin:accounts_user_add")
+    assert client.get(add_url).status_code == 200
+
+    response = client.post(
+        add_url,
+        {
+            "username": "aiko",
+            "email": "aiko@example.org",
+            "first_name": "Aiko",
+            "last_name": "Sato",
+            "preferred_language": "ja",
+            "usable_password": "false",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    aiko = User.objects.get(username="aiko")
+    assert not aiko.has_usable_password()
+    client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "invite", "_selected_action": [aiko.pk]},
+    )
+    (mail,) = mailoutbox
+    assert "アカウント" in mail.subject
+    assert "ユーザー名：aiko" in mail.body
