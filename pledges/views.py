@@ -34,6 +34,7 @@ class PledgeDetailView(NetworkPageMixin, DetailView):
 from django.contrib import messages  # noqa: E402
 from django.contrib.auth.decorators import login_required  # noqa: E402
 from django.shortcuts import redirect  # noqa: E402
+from django.utils import timezone  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from django.views.decorators.http import require_POST  # noqa: E402
 
@@ -53,12 +54,17 @@ def _submitted_message():
 @login_required
 def workspace(request):
     """``/my/``: the user's organizations, their pledges and what is due, open updates."""
-    period = current_period()
-    sections = update_selectors.workspace_sections(request.user, due_before=stale_before())
+    today = timezone.localdate()
+    meeting = current_period(today).meeting
+    sections = update_selectors.workspace_sections(request.user, due_before=stale_before(today))
     return render(
         request,
         "pledges/workspace.html",
-        {"sections": sections, "next_meeting": period.meeting},
+        {
+            "sections": sections,
+            "next_meeting": meeting,
+            "deadline_passed": bool(meeting and meeting.update_deadline < today),
+        },
     )
 
 

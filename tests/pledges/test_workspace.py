@@ -119,3 +119,12 @@ def test_workspace_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(URL)
     assert len(response.context["sections"]) == size + 1
+
+
+def test_a_passed_deadline_is_said_plainly(client, editor):
+    today = timezone.localdate()
+    MeetingFactory(
+        date=today + datetime.timedelta(days=3), update_deadline=today - datetime.timedelta(days=2)
+    )
+    client.force_login(editor)
+    assert "The deadline has passed" in client.get(URL).content.decode()
