@@ -6,6 +6,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from organizations.models import Organization
+
 from . import services
 from .forms import ReturnForm
 from .models import (
@@ -160,7 +162,7 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
 
     # Life-cycle actions go through the same services as the review queue, so the rules
     # (publish once, a comment to return) and the notifications are the same.
-    actions = ["publish_updates", "return_updates"]
+    actions = ["submit_updates", "publish_updates", "return_updates"]
 
     def get_readonly_fields(self, request, obj=None):
         # The life cycle is driven by the actions and services, never typed in.
@@ -193,6 +195,22 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         if form.instance.state == ProgressUpdate.State.PUBLISHED:
             services.pledge_refresh_current_state(pledge=form.instance.pledge)
+
+    @admin.action(description=_("Submit the selected drafts (your own organizations' only)"))
+    def submit_updates(self, request, queryset):
+        # The secretariat does not submit on an organization's behalf unless it is also
+        # one of that organization's editors.
+        own = set(Organization.objects.edited_by(request.user).values_list("pk", flat=True))
+        submitted, refused = 0, 0
+        for update in queryset:
+            try:
+                if update.organization_id not in own:
+                    raise services.TransitionNotAllowed
+                services.update_submit(update=update)
+                submitted += 1
+            except services.TransitionNotAllowed:
+                refused += 1
+        self._report(request, submitted, refused)
 
     @admin.action(description=_("Publish the selected submitted updates"))
     def publish_updates(self, request, queryset):
@@ -246,10 +264,9 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "%(count)d update was skipped: only submitted updates can be published "
-                    "or returned.",
-                    "%(count)d updates were skipped: only submitted updates can be "
-                    "published or returned.",
+                    "%(count)d update was skipped: its state or organization does not allow this.",
+                    "%(count)d updates were skipped: their state or organization does not "
+                    "allow this.",
                     refused,
                 )
                 % {"count": refused},

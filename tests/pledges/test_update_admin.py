@@ -91,3 +91,18 @@ def test_a_published_update_cannot_be_deleted_in_the_admin(client, secretariat, 
     url = reverse("admin:pledges_progressupdate_delete", args=[update.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
     update.refresh_from_db()
+
+
+def test_admin_submits_only_for_organizations_the_user_edits(client, secretariat):
+    from tests.factories import MembershipFactory
+
+    own = ProgressUpdateFactory()
+    MembershipFactory(user=secretariat, organization=own.organization, role="editor")
+    other = ProgressUpdateFactory()
+    client.force_login(secretariat)
+
+    client.post(CHANGELIST, {"action": "submit_updates", "_selected_action": [own.pk, other.pk]})
+
+    own.refresh_from_db()
+    other.refresh_from_db()
+    assert (own.state, other.state) == (State.SUBMITTED, State.DRAFT)
