@@ -6,5 +6,6 @@ app_name = "pledges"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("pledges/<int:pk>/", views.PledgeDetailView.as_view(), name="detail"),
+    path("pledges/", views.pledge_list, name="list"),
+    path("pledges/<int:pk>/", views.pledge_detail, name="detail"),
 ]
