@@ -140,7 +140,9 @@ class Rollup:
 
 
 def stage_labels() -> dict[str, str]:
-    return {**dict(Stage.choices), "none": gettext("No report yet")}
+    """Stage code -> label, in ``STAGE_ORDER``; "none" is "No report yet"."""
+    labels = {**dict(Stage.choices), "none": gettext("No report yet")}
+    return {stage: labels[stage] for stage in STAGE_ORDER}
 
 
 def _measures(m: Moment) -> dict[str, tuple[str, str, Q]]:
