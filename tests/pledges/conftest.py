@@ -8,9 +8,11 @@ published update is before 1 May 2025 (or it has none).
 |--------|------|---------|------------|------|-----------------------------------------|
 | p1     | A    |         | 1          | edu  | in progress 40 %, 10 May 2025 (by A)    |
 | p2     | A    | B       | 1, 2       | jobs | fulfilled 100 %, 1 Mar. 2025 (by A)     |
-| p3     | B    | A, C    | 2          |      | planning, no %, 20 May 2025 (by B); later a draft "in progress 80 %" |
+| p3     | B    | A, C    | 2          |      | planning, no %, 20 May 2025 (by B)      |
 | p4     | C    |         | 3          |      | none                                    |
-| p5     | C    |         | 2          |      | none; a returned update with a review comment |
+| p5     | C    |         | 2          |      | none (one returned, with a comment)     |
+
+p3's newest update is a draft "in progress 80 %"; p4 has a submitted one.
 
 A is an NGO, B faith-based, C private sector.
 """
