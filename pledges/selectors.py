@@ -368,7 +368,7 @@ def latest_updates(limit: int = LATEST_UPDATES) -> list[ProgressUpdate]:
 
 
 def dashboard(today: datetime.date | None = None) -> Dashboard:
-    """Everything the dashboard shows. Fourteen queries whatever the number of pledges,
+    """Everything the dashboard shows. Thirteen queries whatever the number of pledges,
     updates and organizations."""
     m = moment(today)
     organizations = organizations_rollup(m)
