@@ -357,6 +357,13 @@ class Dashboard:
     next_meeting: Meeting | None = None
     periods: list = field(default_factory=list)
 
+    @property
+    def days_to_deadline(self) -> int | None:
+        """Days from today to the next meeting's update deadline (negative once passed)."""
+        if self.next_meeting is None:
+            return None
+        return (self.next_meeting.update_deadline - self.moment.today).days
+
 
 def latest_updates(limit: int = LATEST_UPDATES) -> list[ProgressUpdate]:
     """The latest published updates with their pledge and organization. One query."""

@@ -80,6 +80,7 @@ def test_home_shows_the_next_meeting_and_its_deadline(client, pledges, public_da
     html = client.get(reverse("pledges:home")).content.decode()
     assert "Demo fifth meeting" in html
     assert "Updates due by" in html
+    assert "(in 16 days)" in html
     assert reverse("meetings:detail", kwargs={"number": 5}) in html
 
 
