@@ -31,7 +31,7 @@ def organization_detail(request, slug):
         raise Http404
     organization = found[0]
     pledges = selectors.pledges_for_list(
-        moment, Pledge.objects.filter(selectors.pledges_of_organization_ref(organization))
+        moment, Pledge.objects.filter(selectors.pledges_involving_q(organization))
     ).order_by("-last_published_at", "pk")
     return render(
         request,

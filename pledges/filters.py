@@ -145,7 +145,7 @@ class PledgeFilter(django_filters.FilterSet):
         return queryset
 
     def filter_organization(self, queryset, name, value):
-        return queryset.filter(selectors.pledges_of_organization_ref(value))
+        return queryset.filter(selectors.pledges_involving_q(value))
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(selectors.pledges_of_kind(value))

@@ -206,8 +206,9 @@ def _attach(objects, param):
     return objects
 
 
-def pledges_of_organization_ref(ref=None) -> Q:
-    """Pledges the organization ``ref`` (an OuterRef by default) leads or co-pledges.
+def pledges_involving_q(ref=None) -> Q:
+    """Pledges the organization ``ref`` leads or co-pledges; ``ref`` is an organization, or
+    by default ``OuterRef("pk")`` for a subquery correlated with an Organization queryset.
 
     A sub-select on the co-pledge table rather than a join, so that a pledge is counted
     once even when it has several co-pledging organizations."""
@@ -272,7 +273,7 @@ def kinds_rollup(m: Moment) -> list[KindRollup]:
 def organizations_rollup(m: Moment, queryset: QuerySet | None = None) -> list[Organization]:
     """Organizations with ``rollup`` and ``last_report``, most pledges first. One query."""
     queryset = queryset if queryset is not None else Organization.objects.active()
-    pledges = Pledge.objects.filter(pledges_of_organization_ref())
+    pledges = Pledge.objects.filter(pledges_involving_q())
     last_report = (
         ProgressUpdate.objects.published()
         .filter(organization=OuterRef("pk"))
@@ -375,26 +376,22 @@ def latest_updates(limit: int = LATEST_UPDATES) -> list[ProgressUpdate]:
 
 
 def dashboard(today: datetime.date | None = None) -> Dashboard:
-    """Everything the dashboard shows. Thirteen queries whatever the number of pledges,
+    """Everything the dashboard shows. Twelve queries whatever the number of pledges,
     updates and organizations."""
     m = moment(today)
-    organizations = organizations_rollup(m)
+    organizations = sorted(
+        (org for org in organizations_rollup(m) if org.rollup.total),
+        key=lambda org: (-org.rollup.total, org.name),
+    )
     return Dashboard(
         moment=m,
         totals=totals(m),
-        organization_count=Organization.objects.filter(
-            Q(led_pledges__isnull=False) | Q(co_pledges__isnull=False)
-        )
-        .distinct()
-        .count(),
+        organization_count=len(organizations),
         updates_this_period=ProgressUpdate.objects.published_in(m.period).count(),
         objectives=objectives_rollup(m),
         areas=[area for area in areas_rollup(m) if area.rollup.total],
         kinds=kinds_rollup(m),
-        organizations=sorted(
-            (org for org in organizations if org.rollup.total),
-            key=lambda org: (-org.rollup.total, org.name),
-        ),
+        organizations=organizations,
         latest_updates=latest_updates(),
         next_meeting=Meeting.objects.published().upcoming(m.today).first(),
         periods=updates_per_period(m),
@@ -440,18 +437,4 @@ def pledges_for_list(m: Moment, queryset: QuerySet | None = None) -> QuerySet:
         queryset.select_related("lead_organization")
         .prefetch_related("objectives")
         .annotate(is_stale=ExpressionWrapper(m.stale_q(), output_field=BooleanField()))
-    )
-
-
-def objectives_with_pledges():
-    """The four GCR objectives, each with ``pledge_list``: its pledges and lead organizations.
-
-    Two queries whatever the number of pledges. A pledge serving several objectives
-    appears under each of them.
-    """
-    pledges = Pledge.objects.select_related("lead_organization").order_by(
-        "lead_organization__slug", "id"
-    )
-    return Objective.objects.prefetch_related(
-        Prefetch("pledges", queryset=pledges, to_attr="pledge_list")
     )

@@ -154,7 +154,7 @@ def test_organization_page_lists_led_and_co_pledged_pledges_once_each(client, pu
         "Demo scholarships",
         "Demo jobs fund",
     ]
-    assert "co-pledged" in html
+    assert "Co-pledge led by Demo B" in html
     assert response.context["organization"].rollup.total == 3
 
 

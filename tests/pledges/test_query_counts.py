@@ -98,7 +98,7 @@ def _get(client, url, ceiling, django_assert_max_num_queries):
 @SIZES
 def test_dashboard(client, public_dashboard, django_assert_max_num_queries, size):
     build_network(size)
-    _get(client, reverse("pledges:home"), 13, django_assert_max_num_queries)
+    _get(client, reverse("pledges:home"), 12, django_assert_max_num_queries)
 
 
 @SIZES
