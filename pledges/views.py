@@ -29,12 +29,8 @@ class RollupRow:
 
 
 def _stage_figures(totals: selectors.Rollup, list_url: str) -> list[dict]:
-    labels = {
-        "fulfilled": _("Fulfilled"),
-        "in_progress": _("In progress"),
-        "planning": _("Planning stage"),
-        "none": _("No report yet"),
-    }
+    """The share of pledges at each stage, for the headline figures."""
+    labels = selectors.stage_labels()
     return [
         {
             "stage": stage,
