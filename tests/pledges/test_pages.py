@@ -163,3 +163,15 @@ def test_inactive_or_unknown_organization_is_not_found(client, public):
     public.c.save()
     assert client.get(reverse("organizations:detail", kwargs={"slug": "demo-c"})).status_code == 404
     assert client.get(reverse("organizations:detail", kwargs={"slug": "nobody"})).status_code == 404
+
+
+def test_pages_carry_no_inline_style_or_script_for_the_strict_csp(client, public):
+    for url in [
+        reverse("pledges:list") + "?objective=2",
+        public.p2.get_absolute_url(),
+        reverse("organizations:list"),
+        reverse("organizations:detail", kwargs={"slug": "demo-a"}),
+    ]:
+        html = client.get(url).content.decode()
+        assert "style=" not in html, url
+        assert "<script>" not in html and " onclick=" not in html, url
