@@ -126,3 +126,13 @@ def test_charts_need_no_inline_style_or_script(client, pledges, public_dashboard
     assert "style=" not in html
     assert "<script>" not in html and "onclick" not in html
     assert "<svg" in html
+
+
+def test_an_empty_network_shows_a_dashboard_with_zeros_not_an_error(client, db, public_dashboard):
+    response = client.get(reverse("pledges:home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "No update has been published yet." in html
+    assert "No pledges recorded yet." in html
+    assert client.get(reverse("pledges:list")).status_code == 200
+    assert client.get(reverse("organizations:list")).status_code == 200
