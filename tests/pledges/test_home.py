@@ -82,6 +82,8 @@ def test_home_shows_the_next_meeting_and_its_deadline(client, pledges, public_da
     assert "Updates due by" in html
     assert "(in 16 days)" in html
     assert reverse("meetings:detail", kwargs={"number": 5}) in html
+    # The current period's bar counts the updates of the pledges updated this period.
+    assert '<a class="period-count" href="/pledges/?updated=1">0<span' in html
 
 
 def test_home_says_when_no_meeting_is_scheduled(client, pledges, public_dashboard):
