@@ -5,6 +5,6 @@ from . import views
 app_name = "organizations"
 
 urlpatterns = [
-    path("", views.OrganizationListView.as_view(), name="list"),
-    path("<slug:slug>/", views.OrganizationDetailView.as_view(), name="detail"),
+    path("", views.organization_list, name="list"),
+    path("<slug:slug>/", views.organization_detail, name="detail"),
 ]

@@ -6,7 +6,8 @@ app_name = "pledges"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("pledges/<int:pk>/", views.PledgeDetailView.as_view(), name="detail"),
+    path("pledges/", views.pledge_list, name="list"),
+    path("pledges/<int:pk>/", views.pledge_detail, name="detail"),
     # Progress updates: the focal point's workspace, writing, and the secretariat's review.
     path("my/", views.workspace, name="workspace"),
     path("pledges/<int:pk>/updates/new/", views.update_create, name="update_create"),

@@ -1,0 +1,163 @@
+"""The pledge list's filters. Their names are the URL parameters, so a filtered view can be
+shared: ``objective``, ``area``, ``organization``, ``kind``, ``stage``, ``contribution``,
+``forum``, ``stale``, ``updated``, ``q`` and ``sort`` (the view adds ``page``).
+
+A value a filter does not accept (``objective=7``, ``stage=done``) is ignored: django-filter
+leaves a field that fails validation out of ``cleaned_data``, and the view tells the reader
+which values it ignored.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+
+from . import selectors
+from .models import ContributionType, FocusArea, Objective, Pledge, Stage
+
+YES = "1"
+
+
+def _translated(field_name: str):
+    """``field_name`` in the active language, falling back to the other one when empty."""
+    language = "en" if (get_language() or "ja").startswith("en") else "ja"
+    other = "ja" if language == "en" else "en"
+    return Coalesce(NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{other}"))
+
+
+SORTS = {
+    "title": lambda: [_translated("title").asc(), F("pk").asc()],
+    "organization": lambda: [
+        _translated("lead_organization__name").asc(),
+        F("pk").asc(),
+    ],
+    "-progress": lambda: [F("current_progress").desc(nulls_last=True), F("pk").asc()],
+    "progress": lambda: [F("current_progress").asc(nulls_last=True), F("pk").asc()],
+    "-updated": lambda: [F("last_published_at").desc(nulls_last=True), F("pk").asc()],
+    "updated": lambda: [F("last_published_at").asc(nulls_first=True), F("pk").asc()],
+}
+
+
+class PledgeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    objective = django_filters.ModelChoiceFilter(
+        label=_("GCR objective"),
+        field_name="objectives",
+        to_field_name="number",
+        queryset=Objective.objects.all(),
+        empty_label=_("All objectives"),
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Area of focus"),
+        field_name="focus_areas",
+        to_field_name="slug",
+        queryset=FocusArea.objects.all(),
+        empty_label=_("All areas"),
+    )
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Organization (lead or co-pledging)"),
+        to_field_name="slug",
+        queryset=Organization.objects.all(),
+        method="filter_organization",
+        empty_label=_("All organizations"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of organization"),
+        choices=Organization.Kind.choices,
+        method="filter_kind",
+        empty_label=_("All kinds"),
+    )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"),
+        choices=[*Stage.choices, ("none", _("No report yet"))],
+        method="filter_stage",
+        empty_label=_("All stages"),
+    )
+    contribution = django_filters.ModelChoiceFilter(
+        label=_("Type of contribution"),
+        field_name="contribution_types",
+        to_field_name="slug",
+        queryset=ContributionType.objects.all(),
+        empty_label=_("All types"),
+    )
+    forum = django_filters.ChoiceFilter(
+        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("Both forums")
+    )
+    stale = django_filters.ChoiceFilter(
+        label=_("Stale"),
+        choices=[(YES, _("Stale only"))],
+        method="filter_stale",
+        empty_label=_("All pledges"),
+    )
+    updated = django_filters.ChoiceFilter(
+        label=_("Updated this period"),
+        choices=[(YES, _("Updated this period only"))],
+        method="filter_updated",
+        empty_label=_("All pledges"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            ("title", _("Title")),
+            ("organization", _("Lead organization")),
+            ("-updated", _("Most recently updated")),
+            ("updated", _("Longest without an update")),
+            ("-progress", _("Most progress")),
+            ("progress", _("Least progress")),
+        ],
+        method="filter_sort",
+        empty_label=_("Default order"),
+    )
+
+    class Meta:
+        model = Pledge
+        fields = []
+
+    def __init__(self, *args, moment: selectors.Moment | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._moment = moment
+        for name, form_field in self.form.fields.items():
+            css = "form-control" if name == "q" else "form-select"
+            form_field.widget.attrs["class"] = css
+
+    @property
+    def moment(self) -> selectors.Moment:
+        if self._moment is None:
+            self._moment = selectors.moment()
+        return self._moment
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(title_ja__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(description_ja__icontains=word)
+                | Q(description_en__icontains=word)
+            )
+        return queryset
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.filter(selectors.pledges_involving_q(value))
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(selectors.pledges_of_kind(value))
+
+    def filter_stage(self, queryset, name, value):
+        return queryset.with_stage(value)
+
+    def filter_stale(self, queryset, name, value):
+        return queryset.filter(self.moment.stale_q())
+
+    def filter_updated(self, queryset, name, value):
+        return queryset.filter(self.moment.updated_q())
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value]())
