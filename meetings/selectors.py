@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 from pledges.models import Indicator, IndicatorValue, Objective, Pledge, ProgressUpdate, Stage
@@ -158,6 +159,41 @@ class StageCount:
         return self.stage or "none"
 
 
+# Greys from light to dark, told apart printed in black and white; a white segment is "no
+# report yet". SVG attributes rather than CSS, which WeasyPrint does not apply to SVG.
+BAR_FILLS = {
+    "planning": "#c8c8c8",
+    "in_progress": "#7a7a7a",
+    "fulfilled": "#1d1d1d",
+    "none": "#ffffff",
+}
+
+
+@dataclass
+class BarSegment:
+    css: str
+    label: str
+    count: int
+    x: float
+    width: float
+
+    @property
+    def fill(self) -> str:
+        return BAR_FILLS[self.css]
+
+
+def _bar(counts: list[tuple[str, str, int]]) -> list[BarSegment]:
+    """Segments of a 100-unit wide stacked bar, one per non-zero count."""
+    total = sum(count for _, _, count in counts) or 1
+    segments, x = [], 0.0
+    for css, label, count in counts:
+        if count:
+            width = round(count / total * 100, 2)
+            segments.append(BarSegment(css, label, count, round(x, 2), width))
+            x += width
+    return segments
+
+
 @dataclass
 class Movement:
     indicator: Indicator
@@ -222,12 +258,21 @@ class ReportSection:
             rows.append(
                 StageCount(
                     stage=stage,
-                    label=label or "",
+                    label=label or _("No report yet"),
                     before=sum(1 for p in self.pledges if p.stage_before == stage),
                     after=sum(1 for p in self.pledges if p.stage_after == stage),
                 )
             )
         return rows
+
+    @property
+    def bars(self) -> dict[str, list[BarSegment]]:
+        """The stage distribution before and after the period, as stacked bars."""
+        counts = self.stage_counts
+        return {
+            "before": _bar([(c.css, c.label, c.before) for c in counts]),
+            "after": _bar([(c.css, c.label, c.after) for c in counts]),
+        }
 
 
 @dataclass
