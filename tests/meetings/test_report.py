@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.models import Meeting
 from meetings.selectors import meeting_report
 from tests.factories import (
     IndicatorFactory,
@@ -234,3 +235,22 @@ def test_calendar_file_without_a_time_is_an_all_day_event_in_the_readers_languag
     assert event.decoded("DTSTART") == datetime.date(2026, 4, 30)
     assert event.decoded("DTEND") == datetime.date(2026, 5, 1)
     assert str(event["SUMMARY"]) == "第4回会合"
+
+
+def test_report_of_the_seeded_first_meeting_covers_the_progress_it_heard(
+    client, public_dashboard, weasyprint_available
+):
+    from django.core.management import call_command
+
+    call_command("loaddata", "reference", "network", verbosity=0)
+    report = meeting_report(Meeting.objects.get(number=1))
+    assert report.period.start is None  # the first meeting: everything since the pledges
+    assert report.network.pledge_count == 14
+    assert len(report.network.updates) == 8
+    assert {p.stage_before for p in report.network.stage_changes} == {""}
+    assert len(report.network.without_update) == 6
+
+    response = client.get(reverse("meetings:report_pdf", args=[1]), HTTP_ACCEPT_LANGUAGE="ja")
+    text = _pdf_text(response.content)
+    assert "第1回 日本グローバル難民フォーラム・ネットワーク会合" in text
+    assert "国連大学（東京）" in text
