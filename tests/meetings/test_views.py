@@ -209,3 +209,22 @@ def test_meeting_report_runs_a_fixed_number_of_queries(
         response = client.get(reverse("meetings:report", args=[2]))
     assert response.status_code == 200
     assert response.context["report"].network.pledge_count == 2 * size
+
+
+def test_anonymous_visitor_is_asked_to_sign_in_for_the_pdf_when_pages_are_private(client, settings):
+    settings.GRFNET_PUBLIC_DASHBOARD = False
+    MeetingFactory(number=1)
+    response = client.get(reverse("meetings:report_pdf", args=[1]))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_report_headings_go_down_one_level_at_a_time(client, public_dashboard):
+    import re
+
+    MeetingFactory(number=1)
+    PledgeFactory()
+    html = client.get(reverse("meetings:report", args=[1])).content.decode()
+    levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", html)]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
