@@ -252,9 +252,15 @@ def test_attendee_opens_a_meeting_and_its_report_and_prints_it(
     screenshot(page, f"meeting-report-print-{lang}")
     page.emulate_media(media="screen")
 
-    pdf = page.request.get(f"{live_server.url}/meetings/2/report.pdf")
-    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
-    _pdf_pages_to_png(pdf.body(), f"meeting-report-pdf-{lang}")
+    page.goto(f"{live_server.url}/meetings/2/report/")
+    with page.expect_download() as download:
+        page.get_by_role(
+            "link", name="PDFをダウンロード" if lang == "ja" else "Download PDF"
+        ).click()
+    assert download.value.suggested_filename == f"grfnet-meeting-2-report-{lang}.pdf"
+    with open(download.value.path(), "rb") as pdf:
+        content = pdf.read()
+    _pdf_pages_to_png(content, f"meeting-report-pdf-{lang}")
 
 
 def test_on_a_phone_the_meeting_and_report_fit_the_screen(page, live_server, network, screenshot):
