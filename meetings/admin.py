@@ -1,35 +1,155 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .models import AgendaItem, AgendaItemPledge, Attendance, Meeting
+from .models import AgendaItem, AgendaItemPledge, Attendance, Meeting, ReminderSent
+from .services import AgendaNotCopied, meeting_copy_agenda
 
 
 class AgendaItemInline(TranslationTabularInline):
     model = AgendaItem
     extra = 0
-    fields = ["order", "title", "presenter"]
+    fields = ["order", "title", "presenter", "pledges_discussed"]
+    readonly_fields = ["pledges_discussed"]
     autocomplete_fields = ["presenter"]
     show_change_link = True
+
+    @admin.display(description=_("pledges discussed"))
+    def pledges_discussed(self, item):
+        if not item.pk:
+            return _("Save, then open the item to add pledges.")
+        return ", ".join(str(p) for p in item.pledges.all()) or "-"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("pledges")
+
+
+class UniqueOrganizationFormSet(BaseInlineFormSet):
+    """Attendance: each organization once per meeting, said beside the row."""
+
+    def clean(self):
+        # Before the formset's own uniqueness check, which would only say "duplicate data"
+        # above the table: ours names the row and what is repeated.
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            organization = form.cleaned_data.get("organization")
+            if organization is None:
+                continue
+            if organization.pk in seen:
+                form.add_error(
+                    "organization",
+                    _("%(organization)s is already listed as attending this meeting.")
+                    % {"organization": organization},
+                )
+            seen.add(organization.pk)
+        super().clean()
 
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
+    formset = UniqueOrganizationFormSet
     extra = 0
     autocomplete_fields = ["organization"]
 
 
 @admin.register(Meeting)
 class MeetingAdmin(TranslationAdmin):
-    list_display = ["number", "title", "date", "format", "update_deadline", "is_published"]
+    list_display = [
+        "number",
+        "title",
+        "date",
+        "format",
+        "update_deadline",
+        "agenda_length",
+        "is_published",
+    ]
+    list_display_links = ["number", "title"]
     list_filter = ["format", "is_published"]
     search_fields = ["title_ja", "title_en", "venue_ja", "venue_en"]
     date_hierarchy = "date"
     autocomplete_fields = ["co_hosts"]
     inlines = [AgendaItemInline, AttendanceInline]
+    actions = ["copy_previous_agenda"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "number",
+                    "title",
+                    "date",
+                    ("start_time", "end_time"),
+                    "venue",
+                    "format",
+                    "co_hosts",
+                    "update_deadline",
+                    "is_published",
+                ]
+            },
+        ),
+        (_("Summary / minutes"), {"fields": ["summary", "source_url"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("agenda_items")
+
+    @admin.display(description=_("agenda items"))
+    def agenda_length(self, meeting):
+        return len(meeting.agenda_items.all())
+
+    @admin.action(description=_("Copy the agenda from the previous meeting"))
+    def copy_previous_agenda(self, request, queryset):
+        for meeting in queryset.order_by("date"):
+            try:
+                items = meeting_copy_agenda(meeting=meeting)
+            except AgendaNotCopied as refusal:
+                self.message_user(request, str(refusal), messages.WARNING)
+                continue
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d agenda item copied to %(meeting)s: adjust it as needed.",
+                    "%(count)d agenda items copied to %(meeting)s: adjust them as needed.",
+                    len(items),
+                )
+                % {"count": len(items), "meeting": meeting},
+                messages.SUCCESS,
+            )
+
+
+class AgendaItemPledgeFormSet(BaseInlineFormSet):
+    """Refuse an agenda item that cites the same pledge twice, beside the second row."""
+
+    def clean(self):
+        # Before the formset's own uniqueness check, which would only say "duplicate data"
+        # above the table: ours names the row and what is repeated.
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            pledge = form.cleaned_data.get("pledge")
+            if pledge is None:
+                continue
+            if pledge.pk in seen:
+                form.add_error(
+                    "pledge",
+                    ValidationError(
+                        _("This agenda item already cites “%(pledge)s”: list each pledge once."),
+                        params={"pledge": pledge},
+                    ),
+                )
+            seen.add(pledge.pk)
+        super().clean()
 
 
 class AgendaItemPledgeInline(admin.TabularInline):
     model = AgendaItemPledge
+    formset = AgendaItemPledgeFormSet
     extra = 0
     autocomplete_fields = ["pledge"]
 
@@ -41,3 +161,23 @@ class AgendaItemAdmin(TranslationAdmin):
     search_fields = ["title_ja", "title_en"]
     autocomplete_fields = ["meeting", "presenter"]
     inlines = [AgendaItemPledgeInline]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    """What ``send_update_reminders`` sent; read-only, the command writes it."""
+
+    list_display = ["sent_at", "meeting", "organization", "days_before", "pledge_count"]
+    list_filter = ["meeting", "days_before"]
+    search_fields = ["organization__name_ja", "organization__name_en", "recipients"]
+    date_hierarchy = "sent_at"
+    list_select_related = ["meeting", "organization"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

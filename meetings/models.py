@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -79,6 +80,14 @@ class Meeting(models.Model):
     def clean(self):
         if self.update_deadline is None and self.date is not None:
             self.update_deadline = self.date - DEFAULT_DEADLINE_BEFORE_MEETING
+        # The database constraint says the same; saying it here puts the message beside the
+        # field in the admin (full_clean then skips the constraint for that field).
+        if self.date and self.update_deadline and self.update_deadline > self.date:
+            raise ValidationError(
+                {"update_deadline": _("The update deadline must not be after the meeting.")}
+            )
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The meeting must end after it starts.")})
 
 
 class AgendaItem(models.Model):
@@ -157,3 +166,42 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.organization} @ {self.meeting}"
+
+
+class ReminderSent(models.Model):
+    """A reminder sent to one organization's editors before a meeting's update deadline.
+
+    One row per organization, meeting and stage of the schedule (days before the deadline),
+    so that ``send_update_reminders`` sends each reminder once however often it runs.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("meeting")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="update_reminders",
+        verbose_name=_("organization"),
+    )
+    days_before = models.PositiveSmallIntegerField(
+        _("days before the deadline"),
+        help_text=_("The stage of the reminder schedule this reminder belongs to."),
+    )
+    recipients = models.TextField(_("recipients"), help_text=_("One email address a line."))
+    pledge_count = models.PositiveSmallIntegerField(_("pledges without an update"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("update reminder sent")
+        verbose_name_plural = _("update reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "organization", "days_before"],
+                name="reminder_once_per_organization_meeting_and_stage",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} / {self.meeting} / {self.days_before}"

@@ -5,6 +5,9 @@ from . import views
 app_name = "meetings"
 
 urlpatterns = [
-    path("", views.MeetingListView.as_view(), name="list"),
-    path("<int:number>/", views.MeetingDetailView.as_view(), name="detail"),
+    path("", views.meeting_list, name="list"),
+    path("<int:number>/", views.meeting_detail, name="detail"),
+    path("<int:number>/report/", views.meeting_report_view, name="report"),
+    path("<int:number>/report.pdf", views.meeting_report_pdf, name="report_pdf"),
+    path("<int:number>/meeting.ics", views.meeting_ics, name="ics"),
 ]

@@ -1,28 +1,92 @@
-from django.views.generic import DetailView, ListView
+"""Meeting pages: the list, one meeting, its report (HTML and PDF) and its calendar file.
 
-from accounts.access import NetworkPageMixin
+All read published data only, so they follow the network pages' rule (public or signed in,
+``accounts.access``). Unpublished meetings are visible to the secretariat only.
+"""
 
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from accounts.access import is_secretariat, network_page
+
+from . import calendar, pdf
 from .models import Meeting
+from .periods import period_for_meeting
+from .selectors import meeting_report, organizations_without_update, updates_published_in
 
 
-class MeetingListView(NetworkPageMixin, ListView):
-    template_name = "meetings/meeting_list.html"
-    context_object_name = "meetings"
-
-    def get_queryset(self):
-        return Meeting.objects.published().prefetch_related("co_hosts")
+def _visible_meetings(user):
+    meetings = Meeting.objects.all()
+    return meetings if is_secretariat(user) else meetings.published()
 
 
-class MeetingDetailView(NetworkPageMixin, DetailView):
-    template_name = "meetings/meeting_detail.html"
-    context_object_name = "meeting"
-    slug_field = "number"
-    slug_url_kwarg = "number"
+def _meeting_for(request, number: int) -> Meeting:
+    """The meeting numbered ``number`` if this visitor may see it; 404 otherwise."""
+    return get_object_or_404(_visible_meetings(request.user), number=number)
 
-    def get_queryset(self):
-        return Meeting.objects.published().prefetch_related(
+
+@network_page
+def meeting_list(request):
+    """Upcoming meetings first (soonest first), then past ones (latest first). Two queries."""
+    today = timezone.localdate()
+    meetings = list(_visible_meetings(request.user).prefetch_related("co_hosts").order_by("date"))
+    upcoming = [m for m in meetings if m.date >= today]
+    past = [m for m in reversed(meetings) if m.date < today]
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"upcoming": upcoming, "past": past, "today": today},
+    )
+
+
+@network_page
+def meeting_detail(request, number):
+    meeting = get_object_or_404(
+        _visible_meetings(request.user).prefetch_related(
             "co_hosts",
             "agenda_items__presenter",
             "agenda_items__pledges",
             "attendances__organization",
-        )
+        ),
+        number=number,
+    )
+    period = period_for_meeting(meeting)
+    context = {
+        "meeting": meeting,
+        "period": period,
+        "update_count": updates_published_in(period).count(),
+        "is_upcoming": meeting.date >= timezone.localdate(),
+        "show_not_reported": is_secretariat(request.user),
+    }
+    if context["show_not_reported"]:
+        context["not_reported"] = organizations_without_update(period)
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@network_page
+def meeting_report_view(request, number):
+    report = meeting_report(_meeting_for(request, number))
+    return render(request, "meetings/report.html", {"report": report, "meeting": report.meeting})
+
+
+@network_page
+def meeting_report_pdf(request, number):
+    meeting = _meeting_for(request, number)
+    try:
+        document = pdf.report_pdf(meeting_report(meeting), request=request)
+    except pdf.PdfUnavailable as error:  # WeasyPrint's system libraries are missing
+        return HttpResponse(str(error), status=503, content_type="text/plain")
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.filename(meeting)}"'
+    return response
+
+
+@network_page
+def meeting_ics(request, number):
+    meeting = _meeting_for(request, number)
+    response = HttpResponse(
+        calendar.meeting_calendar(meeting, request=request), content_type="text/calendar"
+    )
+    response["Content-Disposition"] = f'attachment; filename="grfnet-meeting-{meeting.number}.ics"'
+    return response

@@ -1,0 +1,181 @@
+"""Writes for meetings: copying an agenda, and the update reminders sent before a meeting.
+
+Views, admin actions and the ``send_update_reminders`` command call these functions.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Membership, Organization
+
+from .models import AgendaItem, AgendaItemPledge, Meeting, ReminderSent
+from .periods import current_period
+from .selectors import organizations_without_update
+
+logger = logging.getLogger("grfnet.meetings")
+
+# Days before a meeting's update deadline at which editors are reminded, earliest first.
+REMINDER_SCHEDULE = (14, 3)
+# The focal point's workspace, where editors write their updates. Defined once here; the
+# link in emails is settings.GRFNET_SITE_URL + WORKSPACE_PATH.
+WORKSPACE_PATH = "/my/"
+
+
+class AgendaNotCopied(Exception):
+    """The agenda cannot be copied (no previous meeting, or the meeting has one already)."""
+
+
+def workspace_url() -> str:
+    return settings.GRFNET_SITE_URL + WORKSPACE_PATH
+
+
+@transaction.atomic
+def meeting_copy_agenda(*, meeting: Meeting) -> list[AgendaItem]:
+    """Copy the previous meeting's agenda (titles in both languages, order, presenting
+    organization, pledges discussed) onto ``meeting``, which must have no agenda yet."""
+    previous = Meeting.objects.filter(date__lt=meeting.date).order_by("-date").first()
+    if previous is None:
+        raise AgendaNotCopied(
+            _("%(meeting)s has no previous meeting to copy an agenda from.") % {"meeting": meeting}
+        )
+    if meeting.agenda_items.exists():
+        raise AgendaNotCopied(
+            _("%(meeting)s already has an agenda; nothing was copied.") % {"meeting": meeting}
+        )
+    copies = []
+    for item in previous.agenda_items.prefetch_related("pledges").order_by("order", "id"):
+        copy = AgendaItem(
+            meeting=meeting,
+            order=item.order,
+            title_ja=item.title_ja,
+            title_en=item.title_en,
+            presenter_id=item.presenter_id,
+        )
+        copy.full_clean()
+        copy.save()
+        AgendaItemPledge.objects.bulk_create(
+            AgendaItemPledge(agenda_item=copy, pledge=pledge) for pledge in item.pledges.all()
+        )
+        copies.append(copy)
+    return copies
+
+
+# Reminders ----------------------------------------------------------------------------
+
+
+def reminder_stage(*, deadline: datetime.date, today: datetime.date) -> int | None:
+    """The stage of the schedule due today: the latest one reached (so a missed 14-day run
+    is not sent late next to the 3-day one), or None before the first and after the
+    deadline."""
+    days_left = (deadline - today).days
+    if days_left < 0:
+        return None
+    reached = [days for days in REMINDER_SCHEDULE if days_left <= days]
+    return min(reached) if reached else None
+
+
+@dataclass
+class PlannedReminder:
+    organization: Organization
+    recipients: list
+    pledges: list
+    sent: bool = False
+
+
+def _reminder_email(*, user, organization, meeting, pledges) -> EmailMessage:
+    """The reminder to one editor, in the language they chose."""
+    with translation.override(user.preferred_language):
+        context = {
+            "user": user,
+            "organization": organization,
+            "meeting": meeting,
+            "pledges": pledges,
+            "workspace_url": workspace_url(),
+            "site_url": settings.GRFNET_SITE_URL,
+        }
+        subject = render_to_string("meetings/email/update_reminder_subject.txt", context)
+        body = render_to_string("meetings/email/update_reminder_body.txt", context)
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
+
+
+def reminders_send(
+    *, today: datetime.date | None = None, dry_run: bool = False
+) -> tuple[Meeting | None, int | None, list[PlannedReminder]]:
+    """Remind the editors of each organization with pledges lacking an update in the current
+    period, once per organization, meeting and stage of the schedule.
+
+    Returns the meeting, the stage and what was (or, with ``dry_run``, would be) sent;
+    reminders already recorded are left out. With ``dry_run`` nothing is sent or recorded.
+    """
+    today = today or timezone.localdate()
+    period = current_period(today)
+    meeting = period.meeting
+    if meeting is None:
+        return None, None, []
+    stage = reminder_stage(deadline=meeting.update_deadline, today=today)
+    if stage is None:
+        return meeting, None, []
+    already = set(
+        ReminderSent.objects.filter(meeting=meeting, days_before=stage).values_list(
+            "organization_id", flat=True
+        )
+    )
+    organizations = [o for o in organizations_without_update(period) if o.pk not in already]
+    editors = {}
+    for membership in (
+        Membership.objects.select_related("user")
+        .filter(
+            organization__in=organizations,
+            role=Membership.Role.EDITOR,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .order_by("user__username")
+    ):
+        editors.setdefault(membership.organization_id, []).append(membership.user)
+
+    planned = []
+    for organization in organizations:
+        recipients = editors.get(organization.pk, [])
+        if not recipients:
+            logger.warning("No editor with an email address to remind at %s", organization)
+            continue
+        reminder = PlannedReminder(organization, recipients, organization.pending_pledges)
+        planned.append(reminder)
+        if not dry_run:
+            reminder.sent = _send_once(
+                meeting=meeting, stage=stage, organization=organization, reminder=reminder
+            )
+    return meeting, stage, [r for r in planned if dry_run or r.sent]
+
+
+def _send_once(*, meeting, stage, organization, reminder: PlannedReminder) -> bool:
+    """Record the reminder and send it in one transaction: if sending fails nothing is
+    recorded (it is tried again next run); if another run recorded it first, nothing is
+    sent."""
+    try:
+        with transaction.atomic():
+            record = ReminderSent(
+                meeting=meeting,
+                organization=organization,
+                days_before=stage,
+                recipients="\n".join(user.email for user in reminder.recipients),
+                pledge_count=len(reminder.pledges),
+            )
+            record.full_clean(validate_constraints=False)
+            record.save()
+            for user in reminder.recipients:
+                _reminder_email(
+                    user=user, organization=organization, meeting=meeting, pledges=reminder.pledges
+                ).send()
+    except IntegrityError:
+        return False
+    return True

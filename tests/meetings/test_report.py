@@ -1,0 +1,256 @@
+"""The meeting report (HTML and PDF) and the calendar file, for a seeded scenario."""
+
+import datetime
+import io
+
+import icalendar
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Meeting
+from meetings.selectors import meeting_report
+from tests.factories import (
+    IndicatorFactory,
+    MeetingFactory,
+    ObjectiveFactory,
+    OrganizationFactory,
+    PledgeFactory,
+)
+from tests.meetings.test_selectors import publish, tokyo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scenario():
+    """Two meetings; in the second one's period: Sony's pledge moves from planning to
+    fulfilled (through in progress), Soka Gakkai's music programme reports trainees and
+    refugee participation, and JBF's pledge gets no update."""
+    first = MeetingFactory(number=1, date=datetime.date(2024, 9, 11), title_ja="第1回会合")
+    second = MeetingFactory(
+        number=2,
+        date=datetime.date(2025, 4, 30),
+        title_en="Second network meeting",
+        title_ja="第2回 日本GRFネットワーク会合",
+    )
+    protection = ObjectiveFactory(number=1, title_en="Ease pressures", title_ja="負担の軽減")
+    self_reliance = ObjectiveFactory(
+        number=2, title_en="Enhance refugee self-reliance", title_ja="難民の自立促進"
+    )
+    ObjectiveFactory(number=3)
+    ObjectiveFactory(number=4)
+    sony = OrganizationFactory(name_en="Sony Group", name_ja="ソニーグループ", slug="sony")
+    soka = OrganizationFactory(name_en="Soka Gakkai", name_ja="創価学会", slug="soka")
+    jbf = OrganizationFactory(
+        name_en="Japan Buddhist Federation", name_ja="全日本仏教会", slug="jbf"
+    )
+    relief = PledgeFactory(
+        title_en="Sony Global Relief Fund",
+        title_ja="ソニー・グローバル・リリーフ・ファンド",
+        lead_organization=sony,
+        objectives=[self_reliance],
+    )
+    music = PledgeFactory(
+        title_en="Music Brings Us Together",
+        title_ja="音楽でつながる",
+        lead_organization=soka,
+        objectives=[self_reliance, protection],
+    )
+    temples = PledgeFactory(
+        title_en="Temples welcome refugees",
+        title_ja="寺院による難民の受け入れ",
+        lead_organization=jbf,
+        objectives=[protection],
+    )
+    trainees = IndicatorFactory(
+        pledge=music, name_en="Music trainees", name_ja="音楽研修生", target=120
+    )
+
+    publish(relief, "planning", tokyo(2024, 6, 1))
+    publish(relief, "in_progress", tokyo(2024, 11, 1))
+    publish(relief, "fulfilled", tokyo(2025, 3, 1), achievements="USD 6 million disbursed.")
+    publish(music, "in_progress", tokyo(2024, 8, 1), values={trainees: 40})
+    publish(
+        music,
+        "in_progress",
+        tokyo(2025, 2, 1),
+        achievements="91 trainees and about 400 workshops.",
+        participation="難民の若者が講師として参加した。",
+        values={trainees: 91},
+    )
+    publish(temples, "planning", tokyo(2024, 7, 1))
+    return {"first": first, "second": second, "relief": relief, "music": music, "jbf": jbf}
+
+
+def test_report_sums_up_the_network_objectives_and_organizations(scenario):
+    report = meeting_report(scenario["second"])
+    network = report.network
+    assert network.pledge_count == 3
+    assert len(network.updates) == 3
+    assert [p.title for p in network.stage_changes] == ["Sony Global Relief Fund"]
+    assert [p.title for p in network.fulfilled] == ["Sony Global Relief Fund"]
+    assert [p.title for p in network.without_update] == ["Temples welcome refugees"]
+    [movement] = network.movements
+    assert (movement.before, movement.after, movement.change) == (40, 91, 51)
+    assert movement.share_of_target == 76
+
+    by_objective = {s.title: s for s in report.objectives}
+    assert len(by_objective["2. Enhance refugee self-reliance"].fulfilled) == 1
+    assert len(by_objective["1. Ease pressures"].without_update) == 1
+    by_organization = {s.title: s for s in report.organizations}
+    assert [u.achievements for u in by_organization["Soka Gakkai"].highlights] == [
+        "91 trainees and about 400 workshops."
+    ]
+    assert by_organization["Japan Buddhist Federation"].without_update
+
+
+def test_report_page_shows_changes_highlights_participation_and_who_did_not_report(
+    client, public_dashboard, scenario
+):
+    html = client.get(reverse("meetings:report", args=[2])).content.decode()
+    for text in [
+        "Progress report",
+        "Sony Global Relief Fund",
+        "Planning stage",
+        "Fulfilled",
+        "91 trainees and about 400 workshops.",
+        "難民の若者が講師として参加した。",
+        "Music trainees",
+        "+51",
+        "Temples welcome refugees",
+        "Pledges with no update in the period",
+        "After the previous meeting",
+        "Download PDF",
+    ]:
+        assert text in html, text
+
+
+def test_the_first_meetings_report_covers_everything_since_the_pledges_were_made(
+    client, public_dashboard, scenario
+):
+    report = meeting_report(scenario["first"])
+    assert report.period.start is None
+    assert {p.title for p in report.network.updated} == {
+        "Sony Global Relief Fund",
+        "Music Brings Us Together",
+        "Temples welcome refugees",
+    }
+    html = client.get(reverse("meetings:report", args=[1])).content.decode()
+    assert "Everything since the pledges were made" in html
+
+
+def test_report_is_in_japanese_for_japanese_readers(client, public_dashboard, scenario):
+    html = client.get(
+        reverse("meetings:report", args=[2]), HTTP_ACCEPT_LANGUAGE="ja"
+    ).content.decode()
+    assert "進捗報告書" in html
+    assert "ソニー・グローバル・リリーフ・ファンド" in html
+    assert "達成" in html
+
+
+def _pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.fixture
+def weasyprint_available():
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        pytest.skip(
+            f"WeasyPrint's system libraries are missing ({error}); CI installs them: "
+            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk"
+        )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "ja",
+            [
+                "進捗報告書",
+                "第2回 日本GRFネットワーク会合",
+                "ソニー・グローバル・リリーフ・ファンド",
+            ],
+        ),
+        ("en", ["Progress report", "Second network meeting", "Sony Global Relief Fund"]),
+    ],
+)
+def test_report_pdf_is_an_a4_document_with_the_readers_language(
+    client, public_dashboard, scenario, weasyprint_available, language, expected
+):
+    response = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f"grfnet-meeting-2-report-{language}.pdf" in response["Content-Disposition"]
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert content.startswith(b"%PDF")
+    text = _pdf_text(content)
+    for phrase in expected:
+        assert phrase in text, phrase
+    # Japanese quoted from an update prints as Japanese, not as empty boxes.
+    assert "難民の若者が講師として参加した。" in text
+
+    from pypdf import PdfReader
+
+    first_page = PdfReader(io.BytesIO(content)).pages[0]
+    width_mm = float(first_page.mediabox.width) / 72 * 25.4
+    height_mm = float(first_page.mediabox.height) / 72 * 25.4
+    assert (round(width_mm), round(height_mm)) == (210, 297)
+
+
+def test_calendar_file_parses_with_the_meetings_date_summary_and_place(client, public_dashboard):
+    MeetingFactory(
+        number=3,
+        date=datetime.date(2025, 10, 20),
+        start_time=datetime.time(14, 0),
+        end_time=datetime.time(17, 0),
+        title_en="Third network meeting",
+        venue_en="UN House, Tokyo",
+        update_deadline=datetime.date(2025, 10, 6),
+    )
+    response = client.get(reverse("meetings:ics", args=[3]))
+    assert response["Content-Type"] == "text/calendar"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Third network meeting"
+    assert str(event["LOCATION"]) == "UN House, Tokyo"
+    start = event.decoded("DTSTART")
+    assert timezone.localtime(start) == timezone.make_aware(datetime.datetime(2025, 10, 20, 14))
+    assert timezone.localtime(event.decoded("DTEND")).hour == 17
+    assert "2025-10-06" in str(event["DESCRIPTION"])
+    assert str(event["URL"]).endswith("/meetings/3/")
+
+
+def test_calendar_file_without_a_time_is_an_all_day_event_in_the_readers_language(
+    client, public_dashboard
+):
+    MeetingFactory(number=4, date=datetime.date(2026, 4, 30), title_ja="第4回会合")
+    response = client.get(reverse("meetings:ics", args=[4]), HTTP_ACCEPT_LANGUAGE="ja")
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime.date(2026, 4, 30)
+    assert event.decoded("DTEND") == datetime.date(2026, 5, 1)
+    assert str(event["SUMMARY"]) == "第4回会合"
+
+
+def test_report_of_the_seeded_first_meeting_covers_the_progress_it_heard(
+    client, public_dashboard, weasyprint_available
+):
+    from django.core.management import call_command
+
+    call_command("loaddata", "reference", "network", verbosity=0)
+    report = meeting_report(Meeting.objects.get(number=1))
+    assert report.period.start is None  # the first meeting: everything since the pledges
+    assert report.network.pledge_count == 14
+    assert len(report.network.updates) == 8
+    assert {p.stage_before for p in report.network.stage_changes} == {""}
+    assert len(report.network.without_update) == 6
+
+    response = client.get(reverse("meetings:report_pdf", args=[1]), HTTP_ACCEPT_LANGUAGE="ja")
+    text = _pdf_text(response.content).replace("\n", "")  # lines may break anywhere
+    assert "第1回 日本グローバル難民フォーラム・ネットワーク会合" in text
+    assert "国連大学（東京）" in text
