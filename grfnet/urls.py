@@ -1,10 +1,19 @@
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin's). The static
+    URL is looked up per request: in production it comes from the collected manifest."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
 
 urlpatterns = [
     path("", include("pledges.urls")),
@@ -13,4 +22,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon),
 ]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -24,9 +25,6 @@ logger = logging.getLogger("grfnet.meetings")
 
 # Days before a meeting's update deadline at which editors are reminded, earliest first.
 REMINDER_SCHEDULE = (14, 3)
-# The focal point's workspace, where editors write their updates. Defined once here; the
-# link in emails is settings.GRFNET_SITE_URL + WORKSPACE_PATH.
-WORKSPACE_PATH = "/my/"
 
 
 class AgendaNotCopied(Exception):
@@ -34,7 +32,8 @@ class AgendaNotCopied(Exception):
 
 
 def workspace_url() -> str:
-    return settings.GRFNET_SITE_URL + WORKSPACE_PATH
+    """The focal point's workspace, where editors write their updates, as emails link it."""
+    return settings.GRFNET_SITE_URL + reverse("pledges:workspace")
 
 
 @transaction.atomic

@@ -332,7 +332,9 @@ def update_submit(request, pk):
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
-        version = None
+        # Without the version it was shown at, a submit could send text nobody reviewed.
+        messages.error(request, _("Reload the page and submit the update again."))
+        return redirect("pledges:workspace")
     try:
         services.update_submit(update=update, version=version)
         messages.success(request, _submitted_message())

@@ -29,3 +29,15 @@ def test_demo_accounts_are_a_secretariat_user_and_one_editor_per_organization(se
     assert User.objects.count() == 3
     output = capsys.readouterr().out
     assert "editor-welcome-japan" in output and "grfnet-demo" in output
+
+
+def test_the_migrated_secretariat_group_has_exactly_the_documented_permissions():
+    from django.contrib.auth.models import Group
+
+    from accounts.secretariat import secretariat_permission_codes
+
+    group = Group.objects.filter(name="Secretariat").first()
+    if group is None:
+        pytest.skip("a transactional test flushed the database, and the migrated group with it")
+    granted = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert granted == secretariat_permission_codes()

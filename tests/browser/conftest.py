@@ -5,10 +5,12 @@ to ``artifacts/screenshots/`` so that people can look at the pages.
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("GRFNET_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -61,7 +63,10 @@ def screenshot():
 
 
 def sign_in(page, live_server, username, password):
+    """Sign in and wait until the browser has left the sign-in page. (The header's
+    language switch is a form too, so the button is looked for in the page's main part.)"""
     page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")
+    page.fill("main input[name=username]", username)
+    page.fill("main input[name=password]", password)
+    page.click("main form button[type=submit]")
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))

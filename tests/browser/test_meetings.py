@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.models import Meeting
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, sign_in
 from tests.factories import (
     DEFAULT_PASSWORD,
     AgendaItemFactory,
@@ -278,11 +278,7 @@ def test_on_a_phone_the_meeting_and_report_fit_the_screen(page, live_server, net
 
 def test_secretariat_sees_who_has_not_reported(page, live_server, network, screenshot):
     SecretariatUserFactory(username="secretariat-browser")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("input[name=username]", "secretariat-browser")
-    page.fill("input[name=password]", DEFAULT_PASSWORD)
-    page.press("input[name=password]", "Enter")  # the header's language buttons are forms too
-    expect(page.get_by_role("link", name="サインイン")).to_have_count(0)
+    sign_in(page, live_server, "secretariat-browser", DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}/meetings/2/")
     panel = page.locator(".secretariat-panel")
     expect(panel.get_by_role("heading", name="未報告の団体")).to_be_visible()

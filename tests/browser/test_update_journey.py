@@ -4,12 +4,12 @@ secretariat publishes, and the pledge's page shows the new stage. Screenshots of
 workspace, the form with errors and the review queue, in English and Japanese."""
 
 import datetime
-import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.conftest import sign_in
 from tests.factories import (
     DEFAULT_PASSWORD,
     IndicatorFactory,
@@ -78,16 +78,6 @@ def _network():
         title_ja="難民学生のための補完的受け入れ",
     )
     return pledge, indicator, editor, secretariat
-
-
-def sign_in(page, live_server, username, password):
-    """Sign in and wait until the browser has left the sign-in page. (The header's
-    language switch is a form too, so the button is looked for in the page's main part.)"""
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("main input[name=username]", username)
-    page.fill("main input[name=password]", password)
-    page.click("main form button[type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 def _switch_user(page, live_server, username):

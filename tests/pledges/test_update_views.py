@@ -298,6 +298,12 @@ def test_submit_from_the_workspace_uses_the_version_shown(client, editor, pledge
     assert draft.state == State.DRAFT
     assert "changed by someone else" in client.get(response.url).content.decode()
 
+    response = client.post(url, {})
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT
+    page = client.get(response.url).content.decode()
+    assert "Reload the page and submit the update again." in page
+
     client.post(url, {"version": draft.version})
     draft.refresh_from_db()
     assert draft.state == State.SUBMITTED

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
+from accounts.secretariat import secretariat_group_sync
 from organizations.models import Membership, Organization
 
 DEMO_PASSWORD = "grfnet-demo"  # noqa: S105 - development convenience, refused with DEBUG off
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo accounts have a published password: this command only runs with DEBUG=True."
             )
-        secretariat_group = Group.objects.get(name="Secretariat")
+        secretariat_group = secretariat_group_sync()
         rows = [("secretariat", self._user("secretariat", is_staff=True), "Secretariat")]
         rows[0][1].groups.add(secretariat_group)
         for organization in Organization.objects.active().order_by("slug"):

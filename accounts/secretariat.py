@@ -1,0 +1,58 @@
+"""The "Secretariat" group: MoFA and UNHCR Japan staff, with exactly the permissions they need.
+
+The migrations create the group (accounts 0002, meetings 0003); this module states the same
+table for code that must make sure the group is there, such as the demo accounts command
+and tests that run after a database flush.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+SECRETARIAT_GROUP = "Secretariat"
+
+# app label -> model -> actions. Published updates are never deleted, and accounts are
+# deactivated rather than deleted, so neither gets "delete".
+SECRETARIAT_PERMISSIONS = {
+    "accounts": {"user": ["add", "change", "view"]},
+    "organizations": {
+        "organization": ["add", "change", "delete", "view"],
+        "membership": ["add", "change", "delete", "view"],
+    },
+    "pledges": {
+        "objective": ["change", "view"],
+        "focusarea": ["add", "change", "view"],
+        "contributiontype": ["add", "change", "view"],
+        "pledge": ["add", "change", "delete", "view"],
+        "indicator": ["add", "change", "delete", "view"],
+        "progressupdate": ["change", "view"],
+        "indicatorvalue": ["add", "change", "view"],
+        "historicalprogressupdate": ["view"],
+    },
+    "meetings": {
+        "meeting": ["add", "change", "delete", "view"],
+        "agendaitem": ["add", "change", "delete", "view"],
+        "agendaitempledge": ["add", "change", "delete", "view"],
+        "attendance": ["add", "change", "delete", "view"],
+        "remindersent": ["view"],
+    },
+    "axes": {"accessattempt": ["view", "delete"], "accessfailurelog": ["view"]},
+}
+
+
+def secretariat_permission_codes() -> set[tuple[str, str]]:
+    return {
+        (app_label, f"{action}_{model}")
+        for app_label, models in SECRETARIAT_PERMISSIONS.items()
+        for model, actions in models.items()
+        for action in actions
+    }
+
+
+def secretariat_group_sync() -> Group:
+    """Create the group if missing and give it exactly the permissions above. Three queries."""
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    wanted = Q(pk__in=[])
+    for app_label, codename in secretariat_permission_codes():
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.set(Permission.objects.filter(wanted))
+    return group
