@@ -9,6 +9,8 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
+from .secretariat import SECRETARIAT_GROUP
+
 
 def can_read_network_pages(user) -> bool:
     return settings.GRFNET_PUBLIC_DASHBOARD or user.is_authenticated
@@ -36,5 +38,13 @@ class NetworkPageMixin:
 
 
 def is_secretariat(user) -> bool:
-    """Secretariat staff: MoFA and UNHCR Japan users with staff access."""
-    return user.is_authenticated and user.is_active and user.is_staff
+    """Secretariat staff: active MoFA and UNHCR Japan staff in the "Secretariat" group, or
+    a superuser. Staff status alone (an IT administrator, say) is not enough. One query the
+    first time per user object, remembered on it for the rest of the request."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_is_secretariat"):
+        user._is_secretariat = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    return user._is_secretariat

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -7,6 +8,7 @@ from organizations.models import Membership
 
 from . import services
 from .models import User
+from .secretariat import SECRETARIAT_GROUP
 
 
 class MembershipInline(admin.TabularInline):
@@ -48,6 +50,26 @@ class UserAdmin(DjangoUserAdmin):
     )
     inlines = [MembershipInline]
     actions = ["invite"]
+
+    # The secretariat manages accounts but must not be able to raise anyone's privileges,
+    # its own included: only a superuser grants superuser status or single permissions,
+    # assigns groups other than the Secretariat, or touches a superuser's account.
+    PRIVILEGE_FIELDS = ("is_superuser", "user_permissions")
+
+    def get_queryset(self, request):
+        users = super().get_queryset(request)
+        return users if request.user.is_superuser else users.filter(is_superuser=False)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly.extend(self.PRIVILEGE_FIELDS)
+        return readonly
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name=SECRETARIAT_GROUP)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.action(description=_("Invite: email a link to set a password"))
     def invite(self, request, queryset):

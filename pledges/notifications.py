@@ -11,10 +11,12 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.secretariat import SECRETARIAT_GROUP
 from organizations.models import Membership
 
 from .models import ProgressUpdate
@@ -27,8 +29,14 @@ def _absolute(path: str) -> str:
 
 
 def secretariat_recipients():
-    """Active secretariat staff with an email address."""
-    return get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    """Active secretariat staff (the group's members, and superusers) with an email address."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(groups__name=SECRETARIAT_GROUP) | Q(is_superuser=True))
+        .exclude(email="")
+        .distinct()
+    )
 
 
 def editor_recipients(organization):
@@ -56,11 +64,16 @@ def _send(update: ProgressUpdate, recipients, template: str, links: dict) -> int
             subject = render_to_string(f"pledges/email/{template}_subject.txt", context)
             body = render_to_string(f"pledges/email/{template}.txt", context)
         messages.append(EmailMessage(" ".join(subject.split()), body, None, [user.email]))
-    if messages:
+    if not messages:
+        return 0
+    # The change is committed by now: a mail failure is logged for the operators, and the
+    # person who made the change still gets their page, not an error.
+    try:
         get_connection().send_messages(messages)
-        logger.info(
-            "Sent %s email about update %s to %d people", template, update.pk, len(messages)
-        )
+    except Exception:
+        logger.exception("Could not send %s email about update %s", template, update.pk)
+        return 0
+    logger.info("Sent %s email about update %s to %d people", template, update.pk, len(messages))
     return len(messages)
 
 
