@@ -142,10 +142,17 @@ LOGOUT_REDIRECT_URL = "/"
 # wrong passwords get the usual message, the sixth the locked-out page.)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=6)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A lock-out is for one account from one address: locking by address alone would lock
+# everyone out behind a shared proxy, and by account alone would let anyone lock a user out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Behind a load balancer, count the proxies in front so the client's own address is read
+# from X-Forwarded-For; with none, the connection's address is the client's.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 # Internationalisation: Japanese first, English second, both complete.
 LANGUAGE_CODE = "ja"

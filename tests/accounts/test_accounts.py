@@ -59,6 +59,21 @@ def test_the_sixth_wrong_password_is_refused_and_logged(client, caplog):
     assert SESSION_KEY not in client.session
 
 
+def test_a_lock_out_is_for_one_account_from_one_address(client):
+    UserFactory(username="focal")
+    UserFactory(username="colleague")
+    for _ in range(6):
+        client.post(LOGIN, {"username": "focal", "password": "wrong"}, REMOTE_ADDR="10.0.0.1")
+    blocked = client.post(LOGIN, {"username": "focal", "password": "x"}, REMOTE_ADDR="10.0.0.1")
+    assert blocked.status_code == 429
+    # A colleague behind the same address, and the same person elsewhere, can still sign in.
+    other_account = {"username": "colleague", "password": DEFAULT_PASSWORD}
+    assert client.post(LOGIN, other_account, REMOTE_ADDR="10.0.0.1").status_code == 302
+    client.logout()
+    elsewhere = {"username": "focal", "password": DEFAULT_PASSWORD}
+    assert client.post(LOGIN, elsewhere, REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
 def test_password_change_keeps_bad_input_beside_the_field(client):
     user = UserFactory()
     client.force_login(user)
