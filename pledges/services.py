@@ -87,7 +87,16 @@ def update_create(
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
 ) -> ProgressUpdate:
-    """Create a draft update of ``organization`` on ``pledge``."""
+    """Create a draft update of ``organization`` on ``pledge``.
+
+    An organization keeps one open (draft, returned or submitted) update per pledge:
+    TransitionNotAllowed otherwise, so a double click or two colleagues do not fork it.
+    """
+    Pledge.objects.select_for_update().filter(pk=pledge.pk).first()  # one creator at a time
+    if open_update_of(pledge=pledge, organization=organization) is not None:
+        raise TransitionNotAllowed(
+            _("Your organization already has an update in progress on this pledge.")
+        )
     update = ProgressUpdate(
         pledge=pledge, organization=organization, author=author, state=State.DRAFT
     )
@@ -138,7 +147,7 @@ def update_submit(*, update: ProgressUpdate, version: int | None = None) -> Prog
     current.submitted_at = timezone.now()
     current.version += 1
     current.save()
-    transaction.on_commit(lambda: notifications.notify_update_submitted(current))
+    transaction.on_commit(lambda: notifications.notify_update_submitted(current), robust=True)
     return current
 
 
@@ -162,7 +171,7 @@ def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     current.version += 1
     current.save()
     pledge_refresh_current_state(pledge=current.pledge)
-    transaction.on_commit(lambda: notifications.notify_update_published(current))
+    transaction.on_commit(lambda: notifications.notify_update_published(current), robust=True)
     return current
 
 
@@ -183,7 +192,7 @@ def update_return(*, update: ProgressUpdate, reviewer, comment: str) -> Progress
     current.version += 1
     current.full_clean()
     current.save()
-    transaction.on_commit(lambda: notifications.notify_update_returned(current))
+    transaction.on_commit(lambda: notifications.notify_update_returned(current), robust=True)
     return current
 
 
@@ -212,10 +221,25 @@ def update_correct(
     return current
 
 
+def open_update_of(*, pledge: Pledge, organization) -> ProgressUpdate | None:
+    """The organization's update on the pledge that is not published yet, if any."""
+    return (
+        ProgressUpdate.objects.filter(
+            pledge=pledge,
+            organization=organization,
+            state__in=[State.DRAFT, State.RETURNED, State.SUBMITTED],
+        )
+        .order_by("-updated_at")
+        .first()
+    )
+
+
 def pledge_refresh_current_state(*, pledge: Pledge) -> None:
     """Copy the latest published update's stage, progress and date onto the pledge, and
-    each indicator's latest published value onto the indicator. Four queries plus one
-    per indicator of this pledge."""
+    each indicator's latest published value onto the indicator. Five queries plus one
+    per indicator of this pledge. The pledge row stays locked until the caller's
+    transaction ends, so two publications on one joint pledge cannot cross."""
+    Pledge.objects.select_for_update().filter(pk=pledge.pk).first()
     latest = (
         ProgressUpdate.objects.published()
         .filter(pledge=pledge)

@@ -80,3 +80,50 @@ def test_returning_emails_the_comment_in_japanese_to_a_japanese_reader(
     (mail,) = mailoutbox
     assert "人数を追記してください。" in mail.body
     assert "事務局" in mail.body
+
+
+def test_plain_text_emails_are_not_html_escaped(mailoutbox, django_capture_on_commit_callbacks):
+    SecretariatUserFactory(preferred_language="en")
+    update = ProgressUpdateFactory(
+        pledge__title_en="Refugees' inclusion in Japan's labour market",
+        pledge__lead_organization__name_en="MoFA & UNHCR",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_submit(update=update)
+    (mail,) = mailoutbox
+    assert mail.subject == "Update to review from MoFA & UNHCR"
+    assert "Refugees' inclusion in Japan's labour market" in mail.body
+    assert "&#x27;" not in mail.body and "&amp;" not in mail.body
+
+
+def test_staff_outside_the_secretariat_group_is_not_emailed(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    member = SecretariatUserFactory(email="secretariat@mofa.example")
+    UserFactory(email="it@mofa.example", is_staff=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_submit(update=ProgressUpdateFactory())
+    assert [m.to[0] for m in mailoutbox] == [member.email]
+
+
+def test_a_mail_failure_is_logged_and_the_change_stands(
+    django_capture_on_commit_callbacks, settings, caplog
+):
+    settings.EMAIL_BACKEND = "tests.pledges.test_notifications.FailingBackend"
+    SecretariatUserFactory()
+    update = ProgressUpdateFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_submit(update=update)
+    update.refresh_from_db()
+    assert update.state == "submitted"
+    assert "Could not send update_submitted email" in caplog.text
+
+
+class FailingBackend:
+    """An email backend whose server is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server unreachable")
