@@ -241,26 +241,31 @@ def update_create(request, pk):
         )
         if form.is_valid():
             organization = form.cleaned_data.get("organization") or organizations[0]
-            update = services.update_create(
-                pledge=pledge,
-                organization=organization,
-                author=request.user,
-                content=form.content(),
-                indicator_values=form.indicator_values(),
-            )
-            return _save_and_maybe_submit(request, update, update.version)
+            try:
+                update = services.update_create(
+                    pledge=pledge,
+                    organization=organization,
+                    author=request.user,
+                    content=form.content(),
+                    indicator_values=form.indicator_values(),
+                )
+                return _save_and_maybe_submit(request, update, update.version)
+            except services.TransitionNotAllowed as error:
+                form.add_error(None, str(error))  # shown above the form, what was typed kept
     else:
         # An organization keeps one update open per pledge: continue it rather than fork it.
         open_update = (
-            ProgressUpdate.objects.filter(
-                pledge=pledge,
-                organization__in=organizations,
-                state__in=[ProgressUpdate.State.DRAFT, ProgressUpdate.State.RETURNED],
-            )
-            .order_by("-updated_at")
-            .first()
+            services.open_update_of(pledge=pledge, organization=organizations[0])
+            if len(organizations) == 1
+            else None
         )
-        if open_update is not None and len(organizations) == 1:
+        if open_update is not None and open_update.state == ProgressUpdate.State.SUBMITTED:
+            messages.info(
+                request,
+                _("Your organization's update on this pledge is waiting for the review."),
+            )
+            return redirect("pledges:workspace")
+        if open_update is not None:
             messages.info(
                 request,
                 _(

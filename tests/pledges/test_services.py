@@ -213,3 +213,27 @@ def test_transitions_email_only_after_commit(mailoutbox, django_capture_on_commi
         update = services.update_submit(update=update)
         services.update_publish(update=update, reviewer=SecretariatUserFactory(email=""))
     assert len(mailoutbox) == 4  # returned, submitted again, published
+
+
+@pytest.mark.parametrize("state", ["draft", "returned", "submitted"])
+def test_an_organization_keeps_one_open_update_per_pledge(state):
+    open_update = ProgressUpdateFactory(state=state)
+    with pytest.raises(services.TransitionNotAllowed):
+        services.update_create(
+            pledge=open_update.pledge,
+            organization=open_update.organization,
+            author=UserFactory(),
+            content=_content(),
+        )
+    assert ProgressUpdate.objects.count() == 1
+
+
+def test_a_new_update_may_follow_a_published_one():
+    published = ProgressUpdateFactory(published=True)
+    update = services.update_create(
+        pledge=published.pledge,
+        organization=published.organization,
+        author=UserFactory(),
+        content=_content(),
+    )
+    assert update.state == State.DRAFT

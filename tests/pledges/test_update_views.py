@@ -318,3 +318,14 @@ def test_indicator_values_are_read_as_people_type_them(
     client.force_login(editor)
     client.post(_new_url(pledge), payload(**{f"indicator_{indicator.pk}": typed}))
     assert ProgressUpdate.objects.get().indicator_values.get().value == pytest.approx(stored)
+
+
+def test_posting_a_second_update_while_one_is_open_keeps_what_was_typed(client, editor, pledge):
+    ProgressUpdateFactory(pledge=pledge, organization=pledge.lead_organization)
+    client.force_login(editor)
+    response = client.post(_new_url(pledge), payload(achievements="Typed a second time"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "already has an update in progress on this pledge" in html
+    assert "Typed a second time" in html
+    assert ProgressUpdate.objects.count() == 1
