@@ -185,6 +185,10 @@ STORAGES = {
     },
 }
 
+# The admin shows every version of a progress update, but reverting one would bypass the
+# services that keep the pledge's published state in step: corrections go through them.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

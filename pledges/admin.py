@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -121,9 +122,31 @@ class PledgeAdmin(TranslationAdmin):
 
 
 class IndicatorValueInline(admin.TabularInline):
+    """Values reported with an update: only its own pledge's indicators, and changed only
+    while correcting a published update (drafts belong to the organization)."""
+
     model = IndicatorValue
     extra = 0
-    autocomplete_fields = ["indicator"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None and "indicator" in formset.form.base_fields:
+            formset.form.base_fields["indicator"].queryset = Indicator.objects.filter(
+                pledge=obj.pledge_id
+            )
+        return formset
+
+    def _correctable(self, obj):
+        return obj is None or obj.state == ProgressUpdate.State.PUBLISHED
+
+    def has_add_permission(self, request, obj=None):
+        return self._correctable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._correctable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._correctable(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Indicator)
@@ -165,8 +188,23 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     actions = ["submit_updates", "publish_updates", "return_updates"]
 
     def get_readonly_fields(self, request, obj=None):
-        # The life cycle is driven by the actions and services, never typed in.
-        return [*self.readonly_fields, "state", "review_comment", "reviewer"]
+        # The life cycle is driven by the actions and services, never typed in. Who
+        # reported on what is fixed once the update exists, and the secretariat corrects
+        # only published updates: drafts and submissions are the organization's text.
+        readonly = [*self.readonly_fields, "state", "review_comment", "reviewer"]
+        if obj is not None:
+            readonly += ["pledge", "organization", "author"]
+            if obj.state != ProgressUpdate.State.PUBLISHED:
+                readonly += list(services.CONTENT_FIELDS)
+        return readonly
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Old versions are shown, never saved back: a revert would bypass the services
+        # that keep the pledge's published state in step (SIMPLE_HISTORY_REVERT_DISABLED
+        # only hides the button).
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_delete_permission(self, request, obj=None):
         # Published updates are never deleted; the others are the organization's.

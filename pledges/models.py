@@ -374,8 +374,9 @@ class IndicatorValue(models.Model):
         related_name="indicator_values",
         verbose_name=_("progress update"),
     )
+    # PROTECT: deleting an indicator must not silently erase figures already reported.
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
+        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
     )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
 
