@@ -134,7 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Focal points sign in to report; the workspace links everything else.
+LOGIN_REDIRECT_URL = "pledges:workspace"
 LOGOUT_REDIRECT_URL = "/"
 
 # Sign-in throttling: the sixth wrong password within the cool-off window is refused.
