@@ -208,7 +208,7 @@ def workspace(request):
         {
             "sections": sections,
             "next_meeting": meeting,
-            "deadline_passed": bool(meeting and meeting.update_deadline < today),
+            "days_left": (meeting.update_deadline - today).days if meeting else None,
         },
     )
 

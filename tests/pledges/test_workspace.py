@@ -128,3 +128,16 @@ def test_a_passed_deadline_is_said_plainly(client, editor):
     )
     client.force_login(editor)
     assert "The deadline has passed" in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize(("days", "text"), [(0, "today"), (1, "in 1 day"), (16, "in 16 days")])
+def test_the_time_left_to_the_deadline_is_counted_in_days(client, editor, days, text):
+    today = timezone.localdate()
+    MeetingFactory(
+        date=today + datetime.timedelta(days=20),
+        update_deadline=today + datetime.timedelta(days=days),
+    )
+    client.force_login(editor)
+    html = client.get(URL).content.decode()
+    assert text in html
+    assert "minutes" not in html
