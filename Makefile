@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate seed lint format messages check-deploy clean
+.PHONY: run test install lint format messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "grfnet needs Python 3.11 or newer (set PYTHON=python3.x)")'
@@ -23,9 +23,10 @@ install: $(STAMP)
 ## Run the app on SQLite with the seed data and demo accounts, at http://$(HOST)
 run: export DEBUG = True
 run: export GRFNET_PUBLIC_DASHBOARD ?= True
+run: export GRFNET_SITE_URL ?= http://$(HOST)
 run: install
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py loaddata reference network
+	$(BIN)/python manage.py load_seed_data
 	$(BIN)/python manage.py create_demo_accounts
 	@echo "grfnet is starting at http://$(HOST)/ (admin: http://$(HOST)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST)

@@ -209,6 +209,7 @@ class Indicator(models.Model):
         ORGANIZATIONS = "organizations", _("organizations")
         EVENTS = "events", _("events")
         WORKSHOPS = "workshops", _("workshops")
+        TEMPLES = "temples", _("temples")
         OTHER = "other", _("other")
 
     pledge = models.ForeignKey(

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from pledges.models import Pledge
 from tests.browser.conftest import sign_in
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -173,8 +174,11 @@ def test_workspace_form_and_review_pages_in_japanese_and_on_a_phone(
     browser, live_server, screenshot, locale, suffix, viewport
 ):
     pledge, indicator, editor, secretariat = _network()
+    # One open update per organization and pledge: the returned one is on the co-pledge.
+    co_pledge = Pledge.objects.get(title_en="Complementary pathways for refugee students")
     ProgressUpdateFactory(
-        pledge=pledge,
+        pledge=co_pledge,
+        organization=pledge.lead_organization,
         state="returned",
         review_comment="Please add the number of refugees hired.",
         author=editor,
@@ -197,7 +201,7 @@ def test_workspace_form_and_review_pages_in_japanese_and_on_a_phone(
         expect(page.locator("html")).to_have_attribute("lang", locale[:2])
         screenshot(page, f"workspace-{suffix}")
 
-        page.goto(f"{live_server.url}/pledges/{pledge.pk}/updates/new/")
+        page.goto(f"{live_server.url}/pledges/{co_pledge.pk}/updates/new/")
         page.goto(page.url)  # redirected to the returned update
         page.locator("#id_progress").fill("-3")
         page.locator("#id_links").fill("ftp://files.example.org")
