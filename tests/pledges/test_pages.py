@@ -142,7 +142,7 @@ def test_organization_list_shows_kind_stages_and_last_report(client, public):
     html = client.get(reverse("organizations:list")).content.decode()
     assert "Demo A" in html and "NGO / civil society" in html
     assert "Faith-based organization" in html
-    assert "No report published yet" in html  # Demo C
+    assert "No report of its own published yet" in html  # Demo C
     assert 'href="/pledges/?organization=demo-c&amp;stage=none"' in html
 
 
