@@ -226,6 +226,21 @@ def test_calendar_file_parses_with_the_meetings_date_summary_and_place(client, p
     assert str(event["URL"]).endswith("/meetings/3/")
 
 
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (datetime.datetime(2025, 10, 20, 14), datetime.datetime(2025, 10, 20, 16)),
+        (datetime.datetime(2025, 10, 20, 22, 30), datetime.datetime(2025, 10, 21, 0, 30)),
+    ],
+)
+def test_calendar_event_without_an_end_time_lasts_two_hours(client, public_dashboard, start, end):
+    MeetingFactory(number=3, date=start.date(), start_time=start.time())
+    response = client.get(reverse("meetings:ics", args=[3]))
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert timezone.localtime(event.decoded("DTSTART")) == timezone.make_aware(start)
+    assert timezone.localtime(event.decoded("DTEND")) == timezone.make_aware(end)
+
+
 def test_calendar_file_without_a_time_is_an_all_day_event_in_the_readers_language(
     client, public_dashboard
 ):
