@@ -1,5 +1,6 @@
 """The meeting report (HTML and PDF) and the calendar file, for a seeded scenario."""
 
+import builtins
 import datetime
 import io
 
@@ -8,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings import pdf
 from meetings.models import Meeting
 from meetings.selectors import meeting_report
 from tests.factories import (
@@ -158,12 +160,38 @@ def _pdf_text(content: bytes) -> str:
 @pytest.fixture
 def weasyprint_available():
     try:
-        import weasyprint  # noqa: F401
-    except OSError as error:
-        pytest.skip(
-            f"WeasyPrint's system libraries are missing ({error}); CI installs them: "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk"
-        )
+        pdf._weasyprint()
+    except pdf.PdfUnavailable as error:
+        pytest.skip(f"{error.__cause__!r}; {error} (CI installs them)")
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError("cannot load library 'libpango-1.0-0'"),
+        ImportError("No module named 'weasyprint'"),
+        DeprecationWarning("libharfbuzz-subset0 is missing"),
+    ],
+)
+def test_without_weasyprint_the_pdf_is_a_503_saying_why_in_the_readers_language(
+    client, public_dashboard, scenario, monkeypatch, failure
+):
+    real_import = builtins.__import__
+
+    def failing_import(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise failure
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    response = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 503
+    text = response.content.decode()
+    assert "PDF" in text and "libpango-1.0-0" in text
+    assert "WeasyPrint's system libraries" not in text  # said in Japanese
+    english = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 503
+    assert "WeasyPrint's system libraries are missing" in english.content.decode()
 
 
 @pytest.mark.parametrize(
