@@ -107,6 +107,47 @@ def test_report_sums_up_the_network_objectives_and_organizations(scenario):
     assert by_organization["Japan Buddhist Federation"].without_update
 
 
+def test_the_reports_no_update_count_table_and_meeting_page_agree(client, secretariat, scenario):
+    # An organization that left the network: its pledge still counts as without an update;
+    # a pledge it led with an active co-pledger is listed under the co-pledger.
+    gone = OrganizationFactory(name_en="Dissolved NGO", slug="gone", is_active=False)
+    PledgeFactory(title_en="Orphan pledge", lead_organization=gone)
+    PledgeFactory(
+        title_en="Shared pledge", lead_organization=gone, co_organizations=[scenario["jbf"]]
+    )
+
+    report = meeting_report(scenario["second"])
+    without_update = {p.title for p in report.network.without_update}
+    assert without_update == {"Temples welcome refugees", "Orphan pledge", "Shared pledge"}
+    by_organization = {
+        o.name: [p.title for p in o.pending_pledges] for o in report.without_update_by_organization
+    }
+    assert by_organization == {
+        "Japan Buddhist Federation": ["Temples welcome refugees", "Shared pledge"]
+    }
+    assert [p.title for p in report.without_update_elsewhere] == ["Orphan pledge"]
+    in_table = {t for titles in by_organization.values() for t in titles} | {"Orphan pledge"}
+    assert in_table == without_update
+
+    client.force_login(secretariat)
+    page = client.get(reverse("meetings:detail", args=[2]))
+    assert [
+        (o.name, [p.title for p in o.pending_pledges]) for o in page.context["not_reported"]
+    ] == list(by_organization.items())
+
+    html = client.get(reverse("meetings:report", args=[2])).content.decode()
+    assert "3 pledges have no update published in the period." in html
+    table = html[html.index("3 pledges have no update") :]
+    for text in [
+        "Japan Buddhist Federation",
+        "Shared pledge",
+        "No active organization",
+        "Orphan pledge",
+    ]:
+        assert text in table, text
+    assert "Dissolved NGO" not in table
+
+
 def test_report_page_shows_changes_highlights_participation_and_who_did_not_report(
     client, public_dashboard, scenario
 ):
