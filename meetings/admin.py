@@ -27,8 +27,13 @@ class AgendaItemInline(TranslationTabularInline):
         return super().get_queryset(request).prefetch_related("pledges")
 
 
-class UniqueOrganizationFormSet(BaseInlineFormSet):
-    """Attendance: each organization once per meeting, said beside the row."""
+class UniquePerParentFormSet(BaseInlineFormSet):
+    """An inline whose rows must each name a different ``unique_field`` (an organization
+    attends a meeting once; an agenda item cites a pledge once), said beside the repeated
+    row with ``duplicate_message`` (which gets the value as ``%(<unique_field>)s``)."""
+
+    unique_field: str
+    duplicate_message: str
 
     def clean(self):
         # Before the formset's own uniqueness check, which would only say "duplicate data"
@@ -37,22 +42,31 @@ class UniqueOrganizationFormSet(BaseInlineFormSet):
         for form in self.forms:
             if not form.cleaned_data or form.cleaned_data.get("DELETE"):
                 continue
-            organization = form.cleaned_data.get("organization")
-            if organization is None:
+            value = form.cleaned_data.get(self.unique_field)
+            if value is None:
                 continue
-            if organization.pk in seen:
+            if value.pk in seen:
                 form.add_error(
-                    "organization",
-                    _("%(organization)s is already listed as attending this meeting.")
-                    % {"organization": organization},
+                    self.unique_field,
+                    ValidationError(self.duplicate_message, params={self.unique_field: value}),
                 )
-            seen.add(organization.pk)
+            seen.add(value.pk)
         super().clean()
+
+
+def unique_per_parent_formset(field: str, message: str) -> type[UniquePerParentFormSet]:
+    return type(
+        f"Unique{field.title()}FormSet",
+        (UniquePerParentFormSet,),
+        {"unique_field": field, "duplicate_message": message},
+    )
 
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
-    formset = UniqueOrganizationFormSet
+    formset = unique_per_parent_formset(
+        "organization", _("%(organization)s is already listed as attending this meeting.")
+    )
     extra = 0
     autocomplete_fields = ["organization"]
 
@@ -122,34 +136,11 @@ class MeetingAdmin(TranslationAdmin):
             )
 
 
-class AgendaItemPledgeFormSet(BaseInlineFormSet):
-    """Refuse an agenda item that cites the same pledge twice, beside the second row."""
-
-    def clean(self):
-        # Before the formset's own uniqueness check, which would only say "duplicate data"
-        # above the table: ours names the row and what is repeated.
-        seen = set()
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            pledge = form.cleaned_data.get("pledge")
-            if pledge is None:
-                continue
-            if pledge.pk in seen:
-                form.add_error(
-                    "pledge",
-                    ValidationError(
-                        _("This agenda item already cites “%(pledge)s”: list each pledge once."),
-                        params={"pledge": pledge},
-                    ),
-                )
-            seen.add(pledge.pk)
-        super().clean()
-
-
 class AgendaItemPledgeInline(admin.TabularInline):
     model = AgendaItemPledge
-    formset = AgendaItemPledgeFormSet
+    formset = unique_per_parent_formset(
+        "pledge", _("This agenda item already cites “%(pledge)s”: list each pledge once.")
+    )
     extra = 0
     autocomplete_fields = ["pledge"]
 

@@ -9,24 +9,22 @@ from icalendar import Calendar, Event
 from .models import Meeting
 
 PRODUCT_ID = "-//Japan GRF Network//grfnet//EN"
+DEFAULT_LENGTH = datetime.timedelta(hours=2)  # of a meeting without an end time
 
 
 def meeting_calendar(meeting: Meeting, *, request) -> bytes:
     """One VEVENT in the active language: a timed event when the meeting has a start time
-    (in UTC, so every calendar shows it at the right local time), else an all-day one."""
+    (in UTC, so every calendar shows it at the right local time; two hours long when it
+    has no end time), else an all-day one."""
     event = Event()
     event.add("uid", f"meeting-{meeting.number}@{request.get_host()}")
     event.add("dtstamp", timezone.now())
     if meeting.start_time:
         start = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.start_time))
-        end_time = (
-            meeting.end_time
-            or (
-                datetime.datetime.combine(meeting.date, meeting.start_time)
-                + datetime.timedelta(hours=2)
-            ).time()
-        )
-        end = timezone.make_aware(datetime.datetime.combine(meeting.date, end_time))
+        if meeting.end_time:
+            end = timezone.make_aware(datetime.datetime.combine(meeting.date, meeting.end_time))
+        else:  # two hours, past midnight if need be
+            end = start + DEFAULT_LENGTH
         event.add("dtstart", start.astimezone(datetime.UTC))
         event.add("dtend", end.astimezone(datetime.UTC))
     else:

@@ -5,11 +5,17 @@ JP), which the set-up installs; the stylesheet names it first. WeasyPrint itself
 Pango (``libpango-1.0-0``, ``libpangoft2-1.0-0``).
 """
 
+import logging
+
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
+
+logger = logging.getLogger("grfnet.meetings")
 
 STYLESHEETS = ["css/meeting_report.css", "css/meeting_report_pdf.css"]
+SYSTEM_PACKAGES = "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk"
 
 
 class PdfUnavailable(Exception):
@@ -17,12 +23,20 @@ class PdfUnavailable(Exception):
 
 
 def _weasyprint():
+    """WeasyPrint, or PdfUnavailable (in the active language) when it cannot load: a
+    library missing (OSError), WeasyPrint itself missing (ImportError), or a warning made
+    an error (WeasyPrint warns on import when ``libharfbuzz-subset0`` is missing, and the
+    test settings turn DeprecationWarning into an error)."""
     try:
         import weasyprint
-    except OSError as error:  # Pango or its friends are not installed
+    except (OSError, ImportError, Warning) as error:
+        logger.error("WeasyPrint cannot load (%s): %s", SYSTEM_PACKAGES, error)
         raise PdfUnavailable(
-            "PDF export needs WeasyPrint's system libraries (apt-get install "
-            f"libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk): {error}"
+            gettext(
+                "The PDF cannot be made on this server: WeasyPrint's system libraries are "
+                "missing. The administrator can install them with: %(command)s"
+            )
+            % {"command": SYSTEM_PACKAGES}
         ) from error
     return weasyprint
 

@@ -3,6 +3,9 @@
 A meeting's period runs from the day after the previous meeting to the end of its own day
 (Asia/Tokyo), so an update published on a meeting's day counts towards that meeting. The
 first meeting's period has no start: it covers everything since the pledges were made.
+
+Only published meetings make periods: a meeting the secretariat is still drafting in the
+admin changes no public figure, no workspace and no reminder until it is published.
 """
 
 import datetime
@@ -49,7 +52,7 @@ class ReportingPeriod:
 
 def period_for_meeting(meeting: Meeting) -> ReportingPeriod:
     """The period ``meeting`` closes. One query."""
-    previous = Meeting.objects.filter(date__lt=meeting.date).order_by("-date").first()
+    previous = Meeting.objects.published().filter(date__lt=meeting.date).order_by("-date").first()
     return ReportingPeriod(
         meeting=meeting,
         previous_meeting=previous,
@@ -62,10 +65,10 @@ def current_period(today: datetime.date | None = None) -> ReportingPeriod:
     """The period under way: closed by the next meeting (today's included), or still open
     after the last one when none is scheduled. Two queries."""
     today = today or timezone.localdate()
-    upcoming = Meeting.objects.filter(date__gte=today).order_by("date").first()
+    upcoming = Meeting.objects.published().upcoming(today).first()
     if upcoming is not None:
         return period_for_meeting(upcoming)
-    last = Meeting.objects.filter(date__lt=today).order_by("-date").first()
+    last = Meeting.objects.published().past(today).first()
     return ReportingPeriod(
         meeting=None,
         previous_meeting=last,

@@ -14,7 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,20 +78,27 @@ def updates_published_in(period: ReportingPeriod) -> QuerySet[ProgressUpdate]:
     )
 
 
-def pledges_with_stage_change(period: ReportingPeriod) -> QuerySet[Pledge]:
+def stage_changed(pledge: Pledge) -> bool:
+    """Whether a pledge of ``pledges_in_period`` ends the period at another stage than it
+    began it (an update in the period is needed to move)."""
+    return pledge.updated_in_period and pledge.stage_in_period != pledge.stage_before
+
+
+def became_fulfilled(pledge: Pledge) -> bool:
+    """Whether a pledge of ``pledges_in_period`` became fulfilled in the period (counted
+    once, however many updates led there)."""
+    return stage_changed(pledge) and pledge.stage_in_period == Stage.FULFILLED
+
+
+def pledges_with_stage_change(period: ReportingPeriod) -> list[Pledge]:
     """Pledges whose stage at the end of the period differs from the one before it
-    (``stage_before`` -> ``stage_after``). One query."""
-    return (
-        pledges_in_period(period)
-        .filter(updated_in_period=True)
-        .exclude(stage_before=F("stage_in_period"))
-    )
+    (``stage_before`` -> ``stage_after``), by id. One query."""
+    return [p for p in pledges_in_period(period).order_by("id") if stage_changed(p)]
 
 
-def pledges_fulfilled_in(period: ReportingPeriod) -> QuerySet[Pledge]:
-    """Pledges that became fulfilled in the period (counted once, however many updates
-    led there). One query."""
-    return pledges_with_stage_change(period).filter(stage_in_period=Stage.FULFILLED)
+def pledges_fulfilled_in(period: ReportingPeriod) -> list[Pledge]:
+    """Pledges that became fulfilled in the period, by id. One query."""
+    return [p for p in pledges_in_period(period).order_by("id") if became_fulfilled(p)]
 
 
 def pledges_without_update(period: ReportingPeriod) -> QuerySet[Pledge]:
@@ -99,26 +106,34 @@ def pledges_without_update(period: ReportingPeriod) -> QuerySet[Pledge]:
     return pledges_in_period(period).filter(updated_in_period=False)
 
 
+def pending_by_organization(pledges) -> list[Organization]:
+    """The active organizations leading or co-pledging any of ``pledges`` (pledges with no
+    update in a period, with ``lead_organization`` and ``co_organizations`` loaded), by
+    slug, each with ``pending_pledges``: its pledges among them, by id. No query.
+
+    The one rule for "who has not reported", on the meeting page, in the reminders and
+    in the meeting report."""
+    organizations, pending = {}, {}
+    for pledge in sorted(pledges, key=lambda p: p.pk):
+        for organization in [pledge.lead_organization, *pledge.co_organizations.all()]:
+            if organization.is_active:
+                organizations.setdefault(organization.pk, organization)
+                pending.setdefault(organization.pk, {}).setdefault(pledge.pk, pledge)
+    result = sorted(organizations.values(), key=lambda o: o.slug)
+    for organization in result:
+        organization.pending_pledges = list(pending[organization.pk].values())
+    return result
+
+
 def organizations_without_update(period: ReportingPeriod) -> list[Organization]:
     """Active organizations leading or co-pledging a pledge with no update in the period,
-    each with ``pending_pledges`` (those pledges, by id). Three queries."""
-    pending = pledges_without_update(period).order_by("id")
-    organizations = (
-        Organization.objects.active()
-        .filter(Q(led_pledges__in=pending) | Q(co_pledges__in=pending))
-        .distinct()
-        .prefetch_related(
-            Prefetch("led_pledges", queryset=pending, to_attr="pending_led"),
-            Prefetch("co_pledges", queryset=pending, to_attr="pending_co"),
-        )
-        .order_by("slug")
+    each with ``pending_pledges`` (see ``pending_by_organization``). Two queries."""
+    pending = (
+        pledges_without_update(period)
+        .select_related("lead_organization")
+        .prefetch_related("co_organizations")
     )
-    result = []
-    for organization in organizations:
-        by_id = {p.pk: p for p in [*organization.pending_led, *organization.pending_co]}
-        organization.pending_pledges = [by_id[pk] for pk in sorted(by_id)]
-        result.append(organization)
-    return result
+    return pending_by_organization(pending)
 
 
 def _latest_value(condition: Q) -> Subquery:
@@ -233,11 +248,11 @@ class ReportSection:
 
     @property
     def stage_changes(self) -> list[Pledge]:
-        return [p for p in self.pledges if p.updated_in_period and p.stage_changed]
+        return [p for p in self.pledges if stage_changed(p)]
 
     @property
     def fulfilled(self) -> list[Pledge]:
-        return [p for p in self.stage_changes if p.stage_after == Stage.FULFILLED]
+        return [p for p in self.pledges if became_fulfilled(p)]
 
     @property
     def without_update(self) -> list[Pledge]:
@@ -285,8 +300,18 @@ class MeetingReport:
     generated_at: datetime.datetime
 
     @property
-    def without_update_by_organization(self) -> list[ReportSection]:
-        return [s for s in self.organizations if s.without_update]
+    def without_update_by_organization(self) -> list[Organization]:
+        """The network's pledges without an update, by active organization (each with
+        ``pending_pledges``), as the meeting page and the reminders count them."""
+        return pending_by_organization(self.network.without_update)
+
+    @property
+    def without_update_elsewhere(self) -> list[Pledge]:
+        """The network's pledges without an update that no active organization leads or
+        co-pledges, so that the table lists every pledge the report counts."""
+        return [
+            p for p in self.network.without_update if not any(o.is_active for o in p.organizations)
+        ]
 
 
 def meeting_report(meeting: Meeting) -> MeetingReport:
@@ -301,7 +326,6 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
     )
     by_id = {}
     for pledge in pledges:
-        pledge.stage_changed = pledge.stage_in_period != pledge.stage_before
         pledge.stage_before_label = Stage(pledge.stage_before).label if pledge.stage_before else ""
         pledge.stage_after_label = Stage(pledge.stage_after).label if pledge.stage_after else ""
         pledge.organizations = [pledge.lead_organization, *pledge.co_organizations.all()]

@@ -5,17 +5,18 @@ Views, admin actions and the ``send_update_reminders`` command call these functi
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Membership, Organization
+from organizations.models import Organization
+from pledges.notifications import editor_recipients
 
 from .models import AgendaItem, AgendaItemPledge, Meeting, ReminderSent
 from .periods import current_period
@@ -84,9 +85,10 @@ def reminder_stage(*, deadline: datetime.date, today: datetime.date) -> int | No
 @dataclass
 class PlannedReminder:
     organization: Organization
-    recipients: list
+    recipients: list  # after sending: those it reached
     pledges: list
     sent: bool = False
+    failed: list = field(default_factory=list)  # editors it could not reach
 
 
 def _reminder_email(*, user, organization, meeting, pledges) -> EmailMessage:
@@ -113,6 +115,8 @@ def reminders_send(
 
     Returns the meeting, the stage and what was (or, with ``dry_run``, would be) sent;
     reminders already recorded are left out. With ``dry_run`` nothing is sent or recorded.
+    An organization whose reminder cannot be sent is logged and skipped; the others are
+    still reminded.
     """
     today = today or timezone.localdate()
     period = current_period(today)
@@ -127,54 +131,83 @@ def reminders_send(
             "organization_id", flat=True
         )
     )
-    organizations = [o for o in organizations_without_update(period) if o.pk not in already]
-    editors = {}
-    for membership in (
-        Membership.objects.select_related("user")
-        .filter(
-            organization__in=organizations,
-            role=Membership.Role.EDITOR,
-            user__is_active=True,
-        )
-        .exclude(user__email="")
-        .order_by("user__username")
-    ):
-        editors.setdefault(membership.organization_id, []).append(membership.user)
-
     planned = []
-    for organization in organizations:
-        recipients = editors.get(organization.pk, [])
+    for organization in organizations_without_update(period):
+        if organization.pk in already:
+            continue
+        recipients = list(editor_recipients(organization).order_by("username"))
         if not recipients:
             logger.warning("No editor with an email address to remind at %s", organization)
             continue
         reminder = PlannedReminder(organization, recipients, organization.pending_pledges)
         planned.append(reminder)
         if not dry_run:
-            reminder.sent = _send_once(
-                meeting=meeting, stage=stage, organization=organization, reminder=reminder
-            )
+            _send_once(meeting=meeting, stage=stage, reminder=reminder)
     return meeting, stage, [r for r in planned if dry_run or r.sent]
 
 
-def _send_once(*, meeting, stage, organization, reminder: PlannedReminder) -> bool:
-    """Record the reminder and send it in one transaction: if sending fails nothing is
-    recorded (it is tried again next run); if another run recorded it first, nothing is
-    sent."""
+def _send_once(*, meeting, stage, reminder: PlannedReminder) -> None:
+    """Send one organization's reminder over one connection and record whom it reached.
+
+    The record is written first, so a run started meanwhile sends nothing for this
+    organization; it is then narrowed to the editors the email reached, or removed when it
+    reached none (so the next run tries again). Failures are logged, not raised."""
+    organization = reminder.organization
+    record = ReminderSent(
+        meeting=meeting,
+        organization=organization,
+        days_before=stage,
+        recipients="\n".join(user.email for user in reminder.recipients),
+        pledge_count=len(reminder.pledges),
+    )
+    record.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
-            record = ReminderSent(
-                meeting=meeting,
-                organization=organization,
-                days_before=stage,
-                recipients="\n".join(user.email for user in reminder.recipients),
-                pledge_count=len(reminder.pledges),
-            )
-            record.full_clean(validate_constraints=False)
             record.save()
-            for user in reminder.recipients:
-                _reminder_email(
-                    user=user, organization=organization, meeting=meeting, pledges=reminder.pledges
-                ).send()
-    except IntegrityError:
-        return False
-    return True
+    except IntegrityError:  # another run has it
+        return
+
+    sent, failed = [], []
+    messages = [
+        (
+            user,
+            _reminder_email(
+                user=user, organization=organization, meeting=meeting, pledges=reminder.pledges
+            ),
+        )
+        for user in reminder.recipients
+    ]
+    try:
+        with get_connection() as connection:
+            for user, message in messages:
+                try:
+                    delivered = connection.send_messages([message])
+                except Exception:
+                    logger.exception(
+                        "Reminder to %s (%s) for %s could not be sent",
+                        user.email,
+                        organization,
+                        meeting,
+                    )
+                    delivered = 0
+                (sent if delivered else failed).append(user)
+    except Exception:  # the connection itself could not be opened or closed
+        logger.exception("Reminders for %s (%s) could not be sent", organization, meeting)
+        failed = [user for user in reminder.recipients if user not in sent]
+
+    reminder.recipients, reminder.failed = sent, failed
+    reminder.sent = bool(sent)
+    if not sent:
+        record.delete()
+        return
+    if failed:
+        logger.error(
+            "Reminder for %s (%s) reached %d of %d editors; not reached: %s",
+            organization,
+            meeting,
+            len(sent),
+            len(sent) + len(failed),
+            ", ".join(user.email for user in failed),
+        )
+        record.recipients = "\n".join(user.email for user in sent)
+        record.save(update_fields=["recipients"])

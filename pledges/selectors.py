@@ -306,14 +306,17 @@ class PeriodBar:
 
 
 def updates_per_period(m: Moment) -> list[PeriodBar]:
-    """Published updates per reporting period (each meeting closes one; the open period
-    after the last meeting comes last), the latest ``PERIODS_IN_CHART``. Two queries."""
+    """Published updates per reporting period (each published meeting closes one; the open
+    period after the last meeting comes last), the latest ``PERIODS_IN_CHART``. None
+    without a published meeting: there are no periods to compare yet. Two queries."""
     bounds = []
     previous = None
-    for meeting in Meeting.objects.order_by("date"):
+    for meeting in Meeting.objects.published().order_by("date"):
         start = _start_of_day(previous + datetime.timedelta(days=1)) if previous else None
         bounds.append((meeting, start, _start_of_day(meeting.date + datetime.timedelta(days=1))))
         previous = meeting.date
+    if not bounds:
+        return []
     if m.period.meeting is None:
         bounds.append((None, m.period.start, None))
     bounds = bounds[-PERIODS_IN_CHART:]
@@ -325,7 +328,7 @@ def updates_per_period(m: Moment) -> list[PeriodBar]:
         if end is not None:
             condition &= Q(published_at__lt=end)
         aggregates[f"p{index}"] = Count("pk", filter=condition)
-    counts = ProgressUpdate.objects.published().aggregate(**aggregates) if aggregates else {}
+    counts = ProgressUpdate.objects.published().aggregate(**aggregates)
     tallest = max(counts.values(), default=0) or 1
     return [
         PeriodBar(

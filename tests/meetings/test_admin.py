@@ -186,3 +186,32 @@ def test_copy_agenda_refuses_a_meeting_that_has_an_agenda_or_no_predecessor(admi
 def test_secretariat_sees_the_reminders_sent_but_cannot_add_them(admin_client):
     assert admin_client.get(reverse("admin:meetings_remindersent_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:meetings_remindersent_add")).status_code == 403
+
+
+def test_both_inlines_check_uniqueness_with_one_formset_class():
+    from meetings.admin import AgendaItemPledgeInline, AttendanceInline, UniquePerParentFormSet
+
+    assert issubclass(AttendanceInline.formset, UniquePerParentFormSet)
+    assert issubclass(AgendaItemPledgeInline.formset, UniquePerParentFormSet)
+    assert AttendanceInline.formset.unique_field == "organization"
+    assert AgendaItemPledgeInline.formset.unique_field == "pledge"
+
+
+def test_a_repeated_attendance_row_marked_for_deletion_is_not_refused(admin_client):
+    meeting = MeetingFactory(number=3, date=datetime.date(2025, 10, 20))
+    organization = OrganizationFactory(name_en="UNHCR Japan")
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+        _meeting_payload(
+            **{
+                "attendances-TOTAL_FORMS": "2",
+                "attendances-0-organization": organization.pk,
+                "attendances-1-organization": organization.pk,
+                "attendances-1-DELETE": "on",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    assert list(Attendance.objects.values_list("organization__name_en", flat=True)) == [
+        "UNHCR Japan"
+    ]

@@ -106,6 +106,91 @@ def test_nothing_is_sent_outside_the_schedule_or_without_a_meeting(cycle):
     assert mail.outbox == []
 
 
+class _Refused(set):
+    """Addresses the test mail backend refuses; ``connections`` lists the backends made."""
+
+    connections: list
+
+
+@pytest.fixture
+def failing_address(monkeypatch):
+    """Make the test mail backend refuse messages to the addresses added to the returned
+    set, as an SMTP server refusing one recipient would."""
+    from django.core.mail.backends import locmem
+
+    refused = _Refused()
+    refused.connections = []
+    real_init, real_send = locmem.EmailBackend.__init__, locmem.EmailBackend.send_messages
+
+    def init(self, *args, **kwargs):
+        refused.connections.append(self)
+        real_init(self, *args, **kwargs)
+
+    def send_messages(self, messages):
+        for message in messages:
+            if set(message.to) & refused:
+                raise ConnectionRefusedError(f"refused {message.to}")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(locmem.EmailBackend, "__init__", init)
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", send_messages)
+    return refused
+
+
+@pytest.fixture
+def grfnet_logs(monkeypatch, caplog):
+    """The "grfnet" logger does not propagate to the root, where caplog listens."""
+    import logging
+
+    monkeypatch.setattr(logging.getLogger("grfnet"), "propagate", True)
+    caplog.set_level(logging.INFO, logger="grfnet.meetings")
+    return caplog
+
+
+def test_a_recipient_who_cannot_be_reached_is_logged_and_the_others_are_not_sent_it_twice(
+    cycle, failing_address, grfnet_logs
+):
+    failing_address.add("tanaka@example.org")  # the second editor, by username
+    _run("--today", FOURTEEN_DAYS_BEFORE.isoformat())
+    assert [m.to for m in mail.outbox] == [["smith@example.org"]]
+    [record] = ReminderSent.objects.all()
+    assert record.recipients == "smith@example.org"  # what was actually sent
+    assert "tanaka@example.org" in grfnet_logs.text
+    assert any(r.name == "grfnet.meetings" and r.levelname == "ERROR" for r in grfnet_logs.records)
+
+    failing_address.clear()
+    _run("--today", FOURTEEN_DAYS_BEFORE.isoformat())
+    assert [m.to for m in mail.outbox] == [["smith@example.org"]]  # not re-sent
+
+
+def test_an_organization_nobody_could_be_reached_at_is_tried_again_and_others_still_reminded(
+    cycle, failing_address, grfnet_logs
+):
+    other = OrganizationFactory(name_en="Other Org", slug="other")
+    MembershipFactory(organization=other, user=UserFactory(email="other@example.org"))
+    PledgeFactory(lead_organization=other)
+    failing_address.update({"smith@example.org", "tanaka@example.org"})
+    _run("--today", FOURTEEN_DAYS_BEFORE.isoformat())
+    assert [m.to for m in mail.outbox] == [["other@example.org"]]
+    assert list(ReminderSent.objects.values_list("organization__slug", flat=True)) == ["other"]
+    assert "smith@example.org" in grfnet_logs.text
+
+    failing_address.clear()
+    _run("--today", FOURTEEN_DAYS_BEFORE.isoformat())
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "other@example.org",
+        "smith@example.org",
+        "tanaka@example.org",
+    ]
+    assert ReminderSent.objects.count() == 2
+
+
+def test_each_organizations_reminders_go_over_one_connection(cycle, failing_address):
+    _run("--today", FOURTEEN_DAYS_BEFORE.isoformat())
+    assert len(mail.outbox) == 2
+    assert len(failing_address.connections) == 1
+
+
 def test_a_bad_date_is_refused_with_a_message(cycle):
     from django.core.management.base import CommandError
 

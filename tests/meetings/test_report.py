@@ -1,5 +1,6 @@
 """The meeting report (HTML and PDF) and the calendar file, for a seeded scenario."""
 
+import builtins
 import datetime
 import io
 
@@ -8,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings import pdf
 from meetings.models import Meeting
 from meetings.selectors import meeting_report
 from tests.factories import (
@@ -105,6 +107,47 @@ def test_report_sums_up_the_network_objectives_and_organizations(scenario):
     assert by_organization["Japan Buddhist Federation"].without_update
 
 
+def test_the_reports_no_update_count_table_and_meeting_page_agree(client, secretariat, scenario):
+    # An organization that left the network: its pledge still counts as without an update;
+    # a pledge it led with an active co-pledger is listed under the co-pledger.
+    gone = OrganizationFactory(name_en="Dissolved NGO", slug="gone", is_active=False)
+    PledgeFactory(title_en="Orphan pledge", lead_organization=gone)
+    PledgeFactory(
+        title_en="Shared pledge", lead_organization=gone, co_organizations=[scenario["jbf"]]
+    )
+
+    report = meeting_report(scenario["second"])
+    without_update = {p.title for p in report.network.without_update}
+    assert without_update == {"Temples welcome refugees", "Orphan pledge", "Shared pledge"}
+    by_organization = {
+        o.name: [p.title for p in o.pending_pledges] for o in report.without_update_by_organization
+    }
+    assert by_organization == {
+        "Japan Buddhist Federation": ["Temples welcome refugees", "Shared pledge"]
+    }
+    assert [p.title for p in report.without_update_elsewhere] == ["Orphan pledge"]
+    in_table = {t for titles in by_organization.values() for t in titles} | {"Orphan pledge"}
+    assert in_table == without_update
+
+    client.force_login(secretariat)
+    page = client.get(reverse("meetings:detail", args=[2]))
+    assert [
+        (o.name, [p.title for p in o.pending_pledges]) for o in page.context["not_reported"]
+    ] == list(by_organization.items())
+
+    html = client.get(reverse("meetings:report", args=[2])).content.decode()
+    assert "3 pledges have no update published in the period." in html
+    table = html[html.index("3 pledges have no update") :]
+    for text in [
+        "Japan Buddhist Federation",
+        "Shared pledge",
+        "No active organization",
+        "Orphan pledge",
+    ]:
+        assert text in table, text
+    assert "Dissolved NGO" not in table
+
+
 def test_report_page_shows_changes_highlights_participation_and_who_did_not_report(
     client, public_dashboard, scenario
 ):
@@ -158,12 +201,38 @@ def _pdf_text(content: bytes) -> str:
 @pytest.fixture
 def weasyprint_available():
     try:
-        import weasyprint  # noqa: F401
-    except OSError as error:
-        pytest.skip(
-            f"WeasyPrint's system libraries are missing ({error}); CI installs them: "
-            "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk"
-        )
+        pdf._weasyprint()
+    except pdf.PdfUnavailable as error:
+        pytest.skip(f"{error.__cause__!r}; {error} (CI installs them)")
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        OSError("cannot load library 'libpango-1.0-0'"),
+        ImportError("No module named 'weasyprint'"),
+        DeprecationWarning("libharfbuzz-subset0 is missing"),
+    ],
+)
+def test_without_weasyprint_the_pdf_is_a_503_saying_why_in_the_readers_language(
+    client, public_dashboard, scenario, monkeypatch, failure
+):
+    real_import = builtins.__import__
+
+    def failing_import(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise failure
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    response = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 503
+    text = response.content.decode()
+    assert "PDF" in text and "libpango-1.0-0" in text
+    assert "WeasyPrint's system libraries" not in text  # said in Japanese
+    english = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 503
+    assert "WeasyPrint's system libraries are missing" in english.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -224,6 +293,21 @@ def test_calendar_file_parses_with_the_meetings_date_summary_and_place(client, p
     assert timezone.localtime(event.decoded("DTEND")).hour == 17
     assert "2025-10-06" in str(event["DESCRIPTION"])
     assert str(event["URL"]).endswith("/meetings/3/")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (datetime.datetime(2025, 10, 20, 14), datetime.datetime(2025, 10, 20, 16)),
+        (datetime.datetime(2025, 10, 20, 22, 30), datetime.datetime(2025, 10, 21, 0, 30)),
+    ],
+)
+def test_calendar_event_without_an_end_time_lasts_two_hours(client, public_dashboard, start, end):
+    MeetingFactory(number=3, date=start.date(), start_time=start.time())
+    response = client.get(reverse("meetings:ics", args=[3]))
+    [event] = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert timezone.localtime(event.decoded("DTSTART")) == timezone.make_aware(start)
+    assert timezone.localtime(event.decoded("DTEND")) == timezone.make_aware(end)
 
 
 def test_calendar_file_without_a_time_is_an_all_day_event_in_the_readers_language(

@@ -99,6 +99,27 @@ def test_secretariat_sees_who_has_not_reported_on_the_meeting_page(client, secre
     assert [o.name for o in response.context["not_reported"]] == ["Silent Org"]
 
 
+@pytest.mark.parametrize(
+    ("who", "names_shown"),
+    [("anonymous", False), ("plain_user", True), ("viewer", True), ("secretariat", True)],
+)
+def test_attendees_names_are_shown_to_signed_in_users_only(
+    client, public_dashboard, request, who, names_shown
+):
+    meeting = MeetingFactory(number=6)
+    AttendanceFactory(
+        meeting=meeting,
+        organization=OrganizationFactory(name_en="UNHCR Japan"),
+        attendees="Hanako Yamada\nTaro Suzuki",
+    )
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    html = client.get(reverse("meetings:detail", args=[6])).content.decode()
+    assert "UNHCR Japan" in html  # the organizations stay public
+    assert ("Hanako Yamada" in html) is names_shown
+    assert ("Taro Suzuki" in html) is names_shown
+
+
 @pytest.mark.parametrize("view", ["detail", "report", "ics"])
 @pytest.mark.parametrize(
     ("who", "public", "expected"),
@@ -193,8 +214,8 @@ def test_meeting_page_runs_a_fixed_number_of_queries(
     _network(size)
     client.force_login(secretariat)
     # session, user, meeting with co-hosts, agenda, presenters, pledges, attendance and
-    # organizations, period, update count, organizations not reported and their pledges
-    with django_assert_num_queries(14):
+    # organizations, period, update count, pledges not reported with their organizations
+    with django_assert_num_queries(13):
         response = client.get(reverse("meetings:detail", args=[2]))
     assert response.status_code == 200
     assert len(response.context["meeting"].agenda_items.all()) == 2 * size

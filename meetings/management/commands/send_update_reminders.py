@@ -48,6 +48,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{verb} {reminder.organization.slug} ({len(reminder.pledges)} pledges): {emails}"
             )
+            if reminder.failed:
+                failed = ", ".join(user.email for user in reminder.failed)
+                self.stderr.write(f"Could not reach at {reminder.organization.slug}: {failed}")
         summary = (
             f"Meeting #{meeting.number}, {stage} days before the deadline: "
             f"{len(reminders)} organizations {'would be ' if dry_run else ''}reminded."
