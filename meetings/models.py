@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grfnet.fields import WebAddressField
@@ -76,6 +77,10 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"number": self.number})
+
+    @property
+    def is_past(self) -> bool:
+        return self.date < timezone.localdate()
 
     def clean(self):
         if self.update_deadline is None and self.date is not None:

@@ -213,9 +213,10 @@ def test_meeting_page_runs_a_fixed_number_of_queries(
 ):
     _network(size)
     client.force_login(secretariat)
-    # session, user, meeting with co-hosts, agenda, presenters, pledges, attendance and
-    # organizations, period, update count, pledges not reported with their organizations
-    with django_assert_num_queries(13):
+    # session, user, secretariat group membership, meeting with co-hosts, agenda,
+    # presenters, pledges, attendance and organizations, period, update count, pledges not
+    # reported with their organizations
+    with django_assert_num_queries(14):
         response = client.get(reverse("meetings:detail", args=[2]))
     assert response.status_code == 200
     assert len(response.context["meeting"].agenda_items.all()) == 2 * size
