@@ -234,6 +234,7 @@ def open_update_of(*, pledge: Pledge, organization) -> ProgressUpdate | None:
     )
 
 
+@transaction.atomic
 def pledge_refresh_current_state(*, pledge: Pledge) -> None:
     """Copy the latest published update's stage, progress and date onto the pledge, and
     each indicator's latest published value onto the indicator. Five queries plus one
