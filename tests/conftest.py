@@ -10,6 +10,13 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """PBKDF2 is slow on purpose; hashing every factory user with it made the suite take
+    13 minutes. Tests check what passwords do, not how strongly they are hashed."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default(settings):
     """Tests speak English unless they ask for Japanese; the site's default is Japanese."""
     settings.LANGUAGE_CODE = "en"
