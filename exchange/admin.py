@@ -126,7 +126,8 @@ class ExchangeImportMixin(ImportMixin):
             self.message_user(
                 request,
                 _(
-                    "Nothing was imported: the file changed or a row is now refused. Upload it again."
+                    "Nothing was imported: the file changed or a row is now refused. "
+                    "Upload it again."
                 ),
                 messages.ERROR,
             )

@@ -165,7 +165,8 @@ def import_file(data: bytes, filename: str, *, dry_run: bool) -> Preview:
                 dataset, dry_run=False, raise_errors=False, use_transactions=True
             )
             table_preview = preview_rows(result, table)
-            preview.problems.extend(table_preview.problems)
+            if table_preview.problems:  # the table as a whole (columns): nothing to preview
+                raise ImportRefused(*table_preview.problems)
             preview.rows.extend(table_preview.rows)
         if dry_run or preview.refused:
             transaction.set_rollback(True)
