@@ -4,6 +4,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from exchange.api import api as api_v1
+
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
@@ -16,6 +18,8 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("", include("exchange.urls")),
+    path("api/v1/", api_v1.urls),
     path("", include("pledges.urls")),
     path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),
