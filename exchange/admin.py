@@ -7,9 +7,8 @@ actions; the apps' admin modules stay as they are. Only the secretariat imports.
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportMixin
@@ -137,31 +136,6 @@ class ExchangeImportMixin(ImportMixin):
         return super().process_result(result, request)
 
 
-def _file_response(content: bytes, name: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
-
-
-def export_response(table: str, headers, rows, records, file_format: str) -> HttpResponse:
-    stamp = timezone.localdate().isoformat()
-    name = f"grfnet-{table}-{stamp}.{file_format}"
-    if file_format == "csv":
-        content = exporting.to_csv(headers, rows)
-    elif file_format == "xlsx":
-        content = exporting.to_xlsx({table: (headers, rows)})
-    else:
-        content = exporting.to_json(records)
-    return _file_response(content, name, CONTENT_TYPES[file_format])
-
-
 def _export_action(table: str, file_format: str, label):
     def action(modeladmin, request, queryset):
         if table == "pledges":
@@ -180,7 +154,7 @@ def _export_action(table: str, file_format: str, label):
             meetings = list(queryset.prefetch_related("co_hosts").order_by("date"))
             headers, rows = exporting.meeting_rows(meetings)
             records = [exporting.meeting_record(m) for m in meetings]
-        return export_response(table, headers, rows, records, file_format)
+        return exporting.download(table, file_format, headers, rows, records)
 
     action.__name__ = f"export_{table}_{file_format}"
     return admin.action(description=label)(action)

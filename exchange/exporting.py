@@ -19,6 +19,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
 
 from meetings.models import Meeting
 from organizations.models import Organization
@@ -448,3 +450,24 @@ def everything_records(*, include_unpublished_meetings: bool = False) -> dict:
         ],
         "updates": [update_record(u) for u in published_updates()],
     }
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def download(table: str, file_format: str, headers, rows, records) -> HttpResponse:
+    """One table as a file to download: rows for CSV and Excel, records for JSON."""
+    if file_format == "csv":
+        content = to_csv(headers, rows)
+    elif file_format == "xlsx":
+        content = to_xlsx({table: (headers, rows)})
+    else:
+        content = to_json(records)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    name = f"grfnet-{table}-{timezone.localdate().isoformat()}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -2,14 +2,12 @@
 published updates, as CSV, Excel or JSON. Same visibility as the list itself."""
 
 from django.http import Http404
-from django.utils import timezone
 
 from accounts.access import network_page
 from pledges.filters import PledgeFilter
 from pledges.models import Pledge
 
 from . import exporting
-from .admin import CONTENT_TYPES, _file_response
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -18,19 +16,6 @@ def _filtered_pledges(request):
     """The pledge list's pledges for the URL's filters (values it cannot use are ignored,
     as on the list)."""
     return PledgeFilter(request.GET or None, queryset=Pledge.objects.all()).qs
-
-
-def _download(table: str, file_format: str, headers, rows, records):
-    stamp = timezone.localdate().isoformat()
-    if file_format == "csv":
-        content = exporting.to_csv(headers, rows)
-    elif file_format == "xlsx":
-        content = exporting.to_xlsx({table: (headers, rows)})
-    else:
-        content = exporting.to_json(records)
-    return _file_response(
-        content, f"grfnet-{table}-{stamp}.{file_format}", CONTENT_TYPES[file_format]
-    )
 
 
 @network_page
@@ -42,7 +27,7 @@ def pledge_export(request, file_format):
     pledges = list(exporting.pledges_for_export(_filtered_pledges(request)))
     headers, rows = exporting.pledge_rows(pledges) if file_format != "json" else ([], [])
     records = [exporting.pledge_record(p) for p in pledges] if file_format == "json" else []
-    return _download("pledges", file_format, headers, rows, records)
+    return exporting.download("pledges", file_format, headers, rows, records)
 
 
 @network_page
@@ -53,4 +38,4 @@ def update_export(request, file_format):
     updates = list(exporting.published_updates(_filtered_pledges(request)))
     headers, rows = exporting.update_rows(updates) if file_format != "json" else ([], [])
     records = [exporting.update_record(u) for u in updates] if file_format == "json" else []
-    return _download("updates", file_format, headers, rows, records)
+    return exporting.download("updates", file_format, headers, rows, records)
