@@ -2,6 +2,7 @@
 under the strict CSP, and an import in the admin from upload to confirmation."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -49,7 +50,9 @@ def _language(locale: str) -> str:
 
 
 @pytest.mark.parametrize("browser_context_args", ["ja-JP", "en-US"], indirect=True)
-def test_the_pledge_list_downloads_what_it_shows(page, live_server, reference, screenshot, browser_context_args):
+def test_the_pledge_list_downloads_what_it_shows(
+    page, live_server, reference, screenshot, browser_context_args
+):
     PledgeFactory(title_en="Education pledge", objectives=[reference[1]])
     PledgeFactory(title_en="Other pledge", objectives=[reference[0]])
     language = _language(browser_context_args["locale"])
@@ -61,7 +64,7 @@ def test_the_pledge_list_downloads_what_it_shows(page, live_server, reference, s
     with page.expect_download() as download:
         section.get_by_role("link", name="CSV").first.click()
 
-    content = open(download.value.path(), encoding="utf-8-sig").read()
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "Education pledge" in content
     assert "Other pledge" not in content
 
@@ -69,7 +72,12 @@ def test_the_pledge_list_downloads_what_it_shows(page, live_server, reference, s
 def test_the_api_documentation_runs_under_the_strict_csp(page, live_server, reference, screenshot):
     PledgeFactory(title_en="Documented pledge")
     violations = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+
+    def note_violation(message):
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", note_violation)
 
     page.goto(f"{live_server.url}/api/v1/docs")
 
