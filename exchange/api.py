@@ -216,7 +216,9 @@ class PledgeFilters(Schema):
     objective: int | None = Field(None, ge=1, le=4, description="GCR objective number.")
     area: str | None = Field(None, description="Area of focus (slug).")
     organization: str | None = Field(None, description="Lead or co-pledging organization (slug).")
-    kind: str | None = Field(None, description="Kind of organization.")
+    kind: Literal[tuple(Organization.Kind.values)] | None = Field(
+        None, description="Kind of the lead or a co-pledging organization."
+    )
     stage: StageCode | None = None
     contribution: str | None = Field(None, description="Type of contribution (slug).")
     forum: Literal["2019", "2023", "2025"] | None = None

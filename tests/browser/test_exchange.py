@@ -115,3 +115,16 @@ def test_the_secretariat_imports_pledges_after_a_preview(
 
     expect(page).to_have_url(re.compile(r"/admin/pledges/pledge/$"))
     assert Pledge.objects.get().grf_reference == "GRF-0001"
+
+
+@pytest.mark.parametrize("browser_context_args", ["ja-JP", "en-US"], indirect=True)
+def test_the_api_page_reads_well(page, live_server, reference, screenshot, browser_context_args):
+    language = _language(browser_context_args["locale"])
+
+    page.goto(f"{live_server.url}/api/v1/")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("JSON API")
+    expect(page.get_by_role("heading", name="GET /api/v1/pledges/", exact=True)).to_be_visible()
+    screenshot(page, f"api-page-{language}")
+    page.get_by_role("link", name="/api/v1/pledges/?objective=2&stage=in_progress").click()
+    assert page.evaluate("() => JSON.parse(document.body.innerText).page") == 1

@@ -193,3 +193,24 @@ def test_the_api_runs_the_same_number_of_queries_at_two_sizes(
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Endpoints"), ("ja", "エンドポイント")])
+def test_the_api_page_describes_every_endpoint_in_the_readers_language(
+    client, db, settings, language, heading
+):
+    settings.LANGUAGE_CODE = language
+    response = client.get("/api/v1/", HTTP_ACCEPT_LANGUAGE=language)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert heading in page
+    for path in (
+        "/api/v1/pledges/",
+        "/api/v1/updates/",
+        "/api/v1/organizations/",
+        "/api/v1/meetings/",
+    ):
+        assert f"GET {path}" in page
+    assert "planning, in_progress, fulfilled, none" in page
+    assert "/api/v1/openapi.json" in page
