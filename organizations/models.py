@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grfnet.fields import WebAddressField
+from accounts.fields import WebAddressField
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -58,7 +58,7 @@ class Organization(models.Model):
     def get_absolute_url(self):
         from django.urls import reverse
 
-        return reverse("organizations:detail", kwargs={"slug": self.slug})
+        return reverse("dashboards:organization_detail", kwargs={"slug": self.slug})
 
 
 class Membership(models.Model):
