@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from meetings.calendar import ReportingPeriod, all_periods, current_period, is_current
@@ -39,6 +40,13 @@ class PeriodBar:
     @property
     def meeting(self) -> Meeting | None:
         return self.period.meeting
+
+    @property
+    def link(self) -> str:
+        """The pledges updated in the current period; another period's meeting page."""
+        if self.is_current:
+            return reverse("dashboards:pledge_list") + "?updated=1"
+        return self.meeting.get_absolute_url() if self.meeting else ""
 
     @property
     def start(self):
