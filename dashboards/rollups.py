@@ -11,7 +11,7 @@ organizations, and once for each kind of organization among them.
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils.translation import gettext
 
 from meetings.calendar import ReportingPeriod
@@ -57,13 +57,18 @@ class Rollup:
     def count(self, stage: str) -> int:
         return getattr(self, stage)
 
+    @property
+    def by_stage(self) -> list[tuple[str, int]]:
+        """(stage, number of pledges) in ``Stage`` order."""
+        return [(stage, self.count(stage)) for stage in Stage.values]
+
     def share(self, stage: str) -> int:
         """Whole percent of the pledges at ``stage`` (0 without pledges)."""
         return round(100 * self.count(stage) / self.total) if self.total else 0
 
     @property
     def segments(self) -> list[BarSegment]:
-        return stacked_bar({stage: self.count(stage) for stage in Stage.values})
+        return stacked_bar(dict(self.by_stage))
 
 
 def _aggregates(period: ReportingPeriod, pledge: str = "") -> dict:
@@ -143,8 +148,7 @@ def kinds_rollup(period: ReportingPeriod) -> list[KindRollup]:
 
 def organizations_rollup(period: ReportingPeriod, organizations=None) -> list[Organization]:
     """Active organizations (or ``organizations``, a queryset), each with ``rollup`` (the
-    pledges it leads plus those it co-pledges: an organization is never both on one
-    pledge) and ``last_report`` (when it last had an update published), most pledges
+    pledges it leads plus those it co-pledges without leading them) and ``last_report`` (when it last had an update published), most pledges
     first. Four queries."""
     organizations = organizations if organizations is not None else Organization.objects.active()
     led = _by(
@@ -152,7 +156,9 @@ def organizations_rollup(period: ReportingPeriod, organizations=None) -> list[Or
         "lead_organization_id",
     )
     co_pledged = _by(
-        CoPledge.objects.values("organization_id").annotate(**_aggregates(period, "pledge__")),
+        CoPledge.objects.exclude(pledge__lead_organization=F("organization"))
+        .values("organization_id")
+        .annotate(**_aggregates(period, "pledge__")),
         "organization_id",
     )
     last_reports = dict(

@@ -157,5 +157,6 @@ def workspace(request):
         "sections": selectors.workspace_sections(request.user, period),
         "next_meeting": period.meeting,
         "days_left": period.days_to_deadline(today),
+        "deadline_passed": period.deadline_passed(today),
     }
     return render(request, "dashboards/workspace.html", context)

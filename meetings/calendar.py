@@ -57,6 +57,9 @@ class ReportingPeriod:
         """Days from ``today`` to the deadline (0 on the day, negative once passed)."""
         return (self.deadline - today).days if self.deadline else None
 
+    def deadline_passed(self, today: datetime.date) -> bool:
+        return self.deadline is not None and today > self.deadline
+
     def updates(self) -> QuerySet[ProgressUpdate]:
         """The updates published in the period."""
         return ProgressUpdate.objects.published_between(self.start, self.end)
@@ -88,10 +91,6 @@ class ReportingPeriod:
     def pledges_updated(self) -> QuerySet[Pledge]:
         """Pledges updated in the period."""
         return Pledge.objects.filter(self.pledge_updated())
-
-    def pledges_stale(self) -> QuerySet[Pledge]:
-        """Pledges with no update published in the period."""
-        return Pledge.objects.filter(~self.pledge_updated())
 
     def with_status(self, pledges: QuerySet[Pledge]) -> QuerySet[Pledge]:
         """``pledges`` annotated with ``updated_in_period`` (and so ``is_stale``, its

@@ -67,17 +67,6 @@ def became_fulfilled(pledge: Pledge) -> bool:
     return stage_changed(pledge) and pledge.stage_in_period == Stage.FULFILLED
 
 
-def pledges_with_stage_change(period: ReportingPeriod) -> list[Pledge]:
-    """Pledges whose stage at the end of the period differs from the one before it
-    (``stage_before`` -> ``stage_after``), by id. One query."""
-    return [p for p in pledges_in_period(period).order_by("id") if stage_changed(p)]
-
-
-def pledges_fulfilled_in(period: ReportingPeriod) -> list[Pledge]:
-    """Pledges that became fulfilled in the period, by id. One query."""
-    return [p for p in pledges_in_period(period).order_by("id") if became_fulfilled(p)]
-
-
 def _latest_value(condition: Q) -> Subquery:
     return Subquery(
         IndicatorValue.objects.filter(condition, indicator=OuterRef("pk"))

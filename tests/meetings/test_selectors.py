@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from meetings.calendar import organizations_due, period_for_meeting, pledges_due
 from meetings.selectors import (
+    became_fulfilled,
     indicator_movements,
-    pledges_fulfilled_in,
-    pledges_with_stage_change,
+    pledges_in_period,
+    stage_changed,
     updates_published_in,
 )
 from pledges.models import ProgressUpdate
@@ -34,6 +35,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def pledges_with_stage_change(period):
+    return [p for p in pledges_in_period(period).order_by("id") if stage_changed(p)]
+
+
+def pledges_fulfilled_in(period):
+    return [p for p in pledges_in_period(period).order_by("id") if became_fulfilled(p)]
 
 
 def tokyo(year, month, day, hour=12, minute=0, second=0):
