@@ -148,8 +148,8 @@ def kinds_rollup(period: ReportingPeriod) -> list[KindRollup]:
 
 def organizations_rollup(period: ReportingPeriod, organizations=None) -> list[Organization]:
     """Active organizations (or ``organizations``, a queryset), each with ``rollup`` (the
-    pledges it leads plus those it co-pledges without leading them) and ``last_report`` (when it last had an update published), most pledges
-    first. Four queries."""
+    pledges it leads plus those it co-pledges without leading them) and ``last_report``
+    (when it last had an update published), most pledges first. Four queries."""
     organizations = organizations if organizations is not None else Organization.objects.active()
     led = _by(
         Pledge.objects.order_by().values("lead_organization_id").annotate(**_aggregates(period)),
