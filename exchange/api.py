@@ -20,9 +20,9 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from accounts.access import can_read_network_pages
+from dashboards.filters import PledgeFilter
 from meetings.models import Meeting
 from organizations.models import Organization
-from pledges.filters import PledgeFilter
 from pledges.models import Pledge
 
 from . import exporting

@@ -17,11 +17,11 @@ import json
 import zipfile
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 
+from accounts.links import site_url
 from meetings.models import Meeting
 from organizations.models import Organization
 from pledges.models import Indicator, IndicatorValue, Pledge, ProgressUpdate
@@ -73,11 +73,6 @@ def meetings_for_export(*, include_unpublished: bool = False) -> QuerySet:
     return meetings.prefetch_related("co_hosts").order_by("date")
 
 
-def absolute_url(path: str) -> str:
-    # TODO after merging main: accounts.links.site_url (the one absolute-link helper)
-    return settings.GRFNET_SITE_URL + path
-
-
 # --- Values -------------------------------------------------------------------------------
 
 
@@ -102,7 +97,7 @@ def number(value: Decimal | None) -> float | int | None:
 
 def stage_of(pledge: Pledge) -> str:
     """The pledge's stage code; "none" before its first published update."""
-    return pledge.current_stage or "none"
+    return pledge.current_stage
 
 
 def organization_ref(organization: Organization) -> dict:
@@ -115,7 +110,7 @@ def organization_ref(organization: Organization) -> dict:
 def pledge_record(pledge: Pledge) -> dict:
     return {
         "id": pledge.pk,
-        "url": absolute_url(pledge.get_absolute_url()),
+        "url": site_url(pledge.get_absolute_url()),
         "grf_id": pledge.grf_reference,
         "forum": pledge.forum,
         "title": both(pledge, "title"),
@@ -160,7 +155,7 @@ def pledge_record(pledge: Pledge) -> dict:
 def update_record(update: ProgressUpdate) -> dict:
     return {
         "id": update.pk,
-        "url": absolute_url(update.get_absolute_url()),
+        "url": site_url(update.get_absolute_url()),
         "pledge": {
             "id": update.pledge_id,
             "grf_id": update.pledge.grf_reference,
@@ -190,7 +185,7 @@ def update_record(update: ProgressUpdate) -> dict:
 def organization_record(organization: Organization) -> dict:
     return {
         "id": organization.pk,
-        "url": absolute_url(organization.get_absolute_url()),
+        "url": site_url(organization.get_absolute_url()),
         "slug": organization.slug,
         "name": both(organization, "name"),
         "short_name": both(organization, "short_name"),
@@ -204,7 +199,7 @@ def organization_record(organization: Organization) -> dict:
 def meeting_record(meeting: Meeting) -> dict:
     return {
         "id": meeting.pk,
-        "url": absolute_url(meeting.get_absolute_url()),
+        "url": site_url(meeting.get_absolute_url()),
         "number": meeting.number,
         "title": both(meeting, "title"),
         "date": iso(meeting.date),
@@ -276,7 +271,7 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "stage": stage_of(p),
             "progress": p.current_progress,
             "last_published_at": iso(p.last_published_at),
-            "url": absolute_url(p.get_absolute_url()),
+            "url": site_url(p.get_absolute_url()),
         }
         for n, indicator in enumerate(p.indicators.all(), start=1):
             for field in cols.INDICATOR_FIELDS + cols.INDICATOR_EXPORT_ONLY_FIELDS:
@@ -317,7 +312,7 @@ def update_rows(updates) -> tuple[list[str], list[list[str]]]:
                 for v in u.indicator_values.all()
             ),
             "published_at": iso(u.published_at),
-            "url": absolute_url(u.get_absolute_url()),
+            "url": site_url(u.get_absolute_url()),
         }
         rows.append([_cell(values.get(h)) for h in headers])
     return headers, rows
@@ -328,7 +323,7 @@ def organization_rows(organizations) -> tuple[list[str], list[list[str]]]:
     rows = []
     for o in organizations:
         values = {c: getattr(o, c, None) for c in cols.ORGANIZATION_COLUMNS}
-        values.update(id=o.pk, url=absolute_url(o.get_absolute_url()))
+        values.update(id=o.pk, url=site_url(o.get_absolute_url()))
         rows.append([_cell(values.get(h)) for h in headers])
     return headers, rows
 
@@ -341,7 +336,7 @@ def meeting_rows(meetings) -> tuple[list[str], list[list[str]]]:
         values.update(
             id=m.pk,
             co_hosts=_joined(o.slug for o in m.co_hosts.all()),
-            url=absolute_url(m.get_absolute_url()),
+            url=site_url(m.get_absolute_url()),
         )
         rows.append([_cell(values.get(h)) for h in headers])
     return headers, rows

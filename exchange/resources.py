@@ -510,7 +510,9 @@ class PublishedUpdateResource(TableResource):
         if organization is not None and instance.organization_id != organization.pk:
             instance.organization = organization
             instance._import_changes.append("organization")
-        self.set(instance, "stage", reader.choice("stage", Stage.choices, required=True) or None)
+        # An update reports one of UNHCR's three stages; "none" is only a pledge's state.
+        stages = [(code, label) for code, label in Stage.choices if code != Stage.NONE]
+        self.set(instance, "stage", reader.choice("stage", stages, required=True) or None)
         progress = reader.integer("progress", minimum=0, maximum=100)
         self.set(instance, "progress", None if progress == "" else progress)
         for column in ("achievements", "challenges", "next_steps", "refugee_participation"):

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
 from accounts.access import network_page
-from pledges.filters import PledgeFilter
+from dashboards.filters import PledgeFilter
 from pledges.models import Pledge
 
 from . import exporting

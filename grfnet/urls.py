@@ -23,8 +23,8 @@ urlpatterns = [
     # The page that describes the API for people comes before the API's own routes.
     path("api/v1/", api_docs, name="api_docs"),
     path("api/v1/", api_v1.urls),
+    path("", include("dashboards.urls")),
     path("", include("pledges.urls")),
-    path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

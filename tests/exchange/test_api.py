@@ -7,6 +7,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_spec
 
+from tests.dashboards.test_query_counts import build_network
 from tests.factories import (
     IndicatorFactory,
     IndicatorValueFactory,
@@ -15,7 +16,6 @@ from tests.factories import (
     PledgeFactory,
     ProgressUpdateFactory,
 )
-from tests.pledges.test_query_counts import build_network
 
 from .test_exports import grow
 

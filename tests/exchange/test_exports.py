@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from meetings.models import Meeting
 from pledges.models import ProgressUpdate
+from tests.dashboards.test_query_counts import build_network
 from tests.factories import (
     IndicatorFactory,
     IndicatorValueFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
     PledgeFactory,
     ProgressUpdateFactory,
 )
-from tests.pledges.test_query_counts import build_network
 
 SECRET = "SECRET-DRAFT-TEXT"
 FORMATS = ["csv", "xlsx", "json"]
