@@ -60,7 +60,14 @@ class TableFormat(Format):
 
     def create_dataset(self, in_stream):
         tables = read_tables(in_stream)
-        return tables.get(self.table) or next(iter(tables.values()))
+        if self.table in tables:
+            return tables[self.table]
+        if len(tables) == 1:
+            return next(iter(tables.values()))
+        raise ImportRefused(
+            _("The workbook has no sheet named “%(table)s” with rows to import.")
+            % {"table": self.table}
+        )
 
 
 class UploadForm(ImportForm):

@@ -111,7 +111,9 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def _to_dataset(rows: list[list], table: str) -> tablib.Dataset:
+def _to_dataset(rows: list[list], table: str, *, allow_no_rows=False) -> tablib.Dataset | None:
+    """The table as a Dataset; None for a table with column names only when
+    ``allow_no_rows`` (a workbook's empty sheet). Raises ImportRefused."""
     rows = [[_cell_text(cell) for cell in row] for row in rows]
     rows = [row for row in rows if any(row)]  # Excel leaves blank lines at the end
     if not rows:
@@ -122,6 +124,8 @@ def _to_dataset(rows: list[list], table: str) -> tablib.Dataset:
     if not headers:
         raise ImportRefused(_("The first row must hold the column names; it is empty."))
     if len(rows) == 1:
+        if allow_no_rows:
+            return None
         raise ImportRefused(
             _("The file has column names but no rows to import (table “%(table)s”).")
             % {"table": table}
@@ -185,10 +189,13 @@ def read_tables(data: bytes, filename: str = "") -> dict[str, tablib.Dataset]:
                 return _tables_from_csv_zip(data)
             raise ImportRefused(_not_a_table())
         sheets = _sheets_from_xlsx(data)
+        several = len(sheets) > 1
         tables = {}
         for title, rows in sheets.items():
             if any(any(_cell_text(c) for c in row) for row in rows):
-                tables[title.strip().lower()] = _to_dataset(rows, title)
+                dataset = _to_dataset(rows, title, allow_no_rows=several)
+                if dataset is not None:
+                    tables[title.strip().lower()] = dataset
         if not tables:
             raise ImportRefused(_("The file is empty: it has no column names and no rows."))
         return tables
@@ -206,5 +213,9 @@ def _tables_from_csv_zip(data: bytes) -> dict[str, tablib.Dataset]:
             raise ImportRefused(SIZE_MESSAGE)
         for info in archive.infolist():
             stem = info.filename.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-            tables[stem] = _to_dataset(_rows_from_csv(archive.read(info)), stem)
+            dataset = _to_dataset(_rows_from_csv(archive.read(info)), stem, allow_no_rows=True)
+            if dataset is not None:
+                tables[stem] = dataset
+    if not tables:
+        raise ImportRefused(_("The file is empty: it has no column names and no rows."))
     return tables

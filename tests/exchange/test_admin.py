@@ -157,3 +157,12 @@ def test_the_admin_exports_selected_pledges_and_their_published_updates(
     assert "Exported pledge" in pledges.content.decode("utf-8-sig")
     assert "Published text" in updates.content.decode()
     assert "Draft text" not in updates.content.decode()
+
+
+def test_the_admin_reads_the_sheet_named_after_the_table(client, secretariat, reference_data):
+    client.force_login(secretariat)
+    workbook = xlsx_bytes({"notes": [{"x": "1"}], "pledges": [pledge_row()]})
+
+    response = _upload(client, workbook, "network.xlsx")
+
+    assert "1 to create" in response.content.decode()

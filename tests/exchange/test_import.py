@@ -227,3 +227,15 @@ def test_organizations_and_meetings_import_from_one_workbook(reference_data):
     assert meeting.is_published is False
     assert meeting.update_deadline.isoformat() == "2026-02-16"  # two weeks before
     assert sorted(o.slug for o in meeting.co_hosts.all()) == ["demo-ngo", "new-org"]
+
+
+def test_the_pledge_page_shows_what_an_import_brought(client, public_dashboard, reference_data):
+    row = pledge_row(forum="Progress review, December 2025")
+    import_file(csv_bytes([row]), "pledges.csv", dry_run=False)
+    pledge = Pledge.objects.get()
+
+    page = client.get(pledge.get_absolute_url()).content.decode()
+
+    assert 'href="https://example.org/msp/15"' in page
+    assert "Refugee higher education" in page
+    assert "Progress review, December 2025" in page

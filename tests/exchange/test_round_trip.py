@@ -11,7 +11,8 @@ from django.core.management import call_command
 
 from meetings.models import Meeting
 from organizations.models import Organization
-from pledges.models import Indicator, Pledge, ProgressUpdate
+from pledges.models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+from pledges.services import pledge_refresh_current_state
 from tests.factories import ProgressUpdateFactory
 
 SAMPLE = Path(settings.BASE_DIR) / "fixtures" / "sample-import.xlsx"
@@ -105,3 +106,20 @@ def test_the_sample_csv_files_import_one_table_after_the_other(db):
         14,
         2,
     )
+
+
+def test_a_network_without_meetings_or_updates_makes_the_round_trip(db, tmp_path):
+    call_command("load_seed_data", verbosity=0)
+    IndicatorValue.objects.all().delete()
+    ProgressUpdate.objects.all().delete()
+    Meeting.objects.all().delete()
+    for pledge in Pledge.objects.all():  # no update: no stage, no actual values
+        pledge_refresh_current_state(pledge=pledge)
+    before = _everything(tmp_path, "before.json")
+    for file_format, name in (("xlsx", "all.xlsx"), ("csv", "all.zip")):
+        call_command("export_data", "--format", file_format, "--output", str(tmp_path / name))
+
+    for name in ("all.xlsx", "all.zip"):
+        _empty_the_network()
+        call_command("import_data", str(tmp_path / name), verbosity=0)
+        assert _everything(tmp_path, "after.json") == before
