@@ -5,11 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from pledges.models import Pledge
-from axe_playwright_python.sync_playwright import Axe
-
 from tests.browser.axe import BLOCKING_IMPACTS, axe_problems
 from tests.browser.conftest import sign_in
 from tests.exchange.conftest import csv_bytes, pledge_row
