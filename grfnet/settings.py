@@ -76,6 +76,10 @@ INSTALLED_APPS = [
     "pledges",
     "meetings",
     "dashboards",
+    # Last: its admin replaces the admins of the apps above with importing ones.
+    "import_export",
+    "ninja",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +194,10 @@ STORAGES = {
 # The admin shows every version of a progress update, but reverting one would bypass the
 # services that keep the pledge's published state in step: corrections go through them.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Imports (exchange): a confirmed import is one transaction, rolled back if any row fails.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -113,6 +113,7 @@ class Pledge(models.Model):
     class Forum(models.TextChoices):
         GRF_2019 = "2019", _("GRF 2019")
         GRF_2023 = "2023", _("GRF 2023")
+        REVIEW_2025 = "2025", _("Progress review, December 2025")
 
     grf_reference = models.CharField(
         _("GRF reference"),
@@ -154,6 +155,9 @@ class Pledge(models.Model):
         max_length=200,
         blank=True,
         help_text=_("The multi-stakeholder pledge this pledge belongs to, if any."),
+    )
+    multi_stakeholder_pledge_url = WebAddressField(
+        _("multi-stakeholder pledge URL"), max_length=500, blank=True
     )
     pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
