@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "organizations",
     "pledges",
     "meetings",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,7 @@ if PRODUCTION:
     # Static files are served by the app processes themselves, compressed and cached forever.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers check over plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

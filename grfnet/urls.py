@@ -4,6 +4,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from dashboards.health import healthz
+
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
@@ -23,4 +25,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
 ]
