@@ -119,6 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every app process
+# on every machine; otherwise each process keeps its own in local memory. Pages cache what
+# they build from published data under the version in pledges.published, which lives in
+# the database, so a process's own cache is colder but never stale.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://grfnet")}
+GRFNET_CACHE_SECONDS = env.int("GRFNET_CACHE_SECONDS", default=3600)
+if "CACHE_URL" in env.ENVIRON:
+    # Sessions read from the shared cache, written through to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

@@ -45,6 +45,7 @@ from pledges.models import (
     ProgressUpdate,
     Stage,
 )
+from pledges.published import published_data_changed
 
 from .models import AgendaItem, AgendaItemPledge, Attendance, Meeting, ReminderSent
 
@@ -174,6 +175,7 @@ def build_demo_data(
     builder = _Builder(size, rng)
     with transaction.atomic():
         data = builder.build(progress or (lambda n: None))
+        published_data_changed()  # bulk inserts send no signals
     return data
 
 
