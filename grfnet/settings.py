@@ -186,8 +186,26 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Meeting-report PDFs, built once per meeting, language and data change (meetings.pdf_cache).
+# A directory by default; several machines share an S3-compatible bucket through
+# django-storages: GRFNET_REPORT_STORAGE=storages.backends.s3.S3Storage and
+# GRFNET_REPORT_STORAGE_OPTIONS='{"bucket_name": "...", "endpoint_url": "https://..."}'.
+GRFNET_REPORT_STORAGE = env.str(
+    "GRFNET_REPORT_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+GRFNET_REPORT_STORAGE_OPTIONS = env.json(
+    "GRFNET_REPORT_STORAGE_OPTIONS",
+    default={
+        "location": str(env.path("GRFNET_REPORTS_ROOT", default=BASE_DIR / "media" / "reports"))
+    },
+)
+# How long a request waits for another one's build of the same PDF, and how long a build
+# may hold the lock before another request may try.
+GRFNET_PDF_WAIT_SECONDS = env.int("GRFNET_PDF_WAIT_SECONDS", default=120)
+GRFNET_PDF_BUILD_SECONDS = env.int("GRFNET_PDF_BUILD_SECONDS", default=600)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "reports": {"BACKEND": GRFNET_REPORT_STORAGE, "OPTIONS": GRFNET_REPORT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -26,6 +26,18 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _report_storage(settings, tmp_path):
+    """Meeting-report PDFs go to a directory of the test's own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "reports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "reports")},
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
 def _english_by_default(settings):
     """Tests speak English unless they ask for Japanese; the site's default is Japanese."""
     settings.LANGUAGE_CODE = "en"
