@@ -118,6 +118,15 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # PostgreSQL's JIT compiler spent 1.4-3 s compiling the roll-up and report queries and
+    # saved nothing on them (docs/performance-notes): off for the app's connections.
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+    # psycopg's connection pool in each app process (DATABASE_POOL_SIZE connections at
+    # most), instead of one persistent connection per thread; see the README's Deployment.
+    if _pool_size := env.int("DATABASE_POOL_SIZE", default=0):
+        _options["pool"] = {"min_size": 1, "max_size": _pool_size, "timeout": 10}
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
 
 # The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every app process
 # on every machine; otherwise each process keeps its own in local memory. Pages cache what
