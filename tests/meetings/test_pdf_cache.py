@@ -134,3 +134,16 @@ def test_only_get_and_head(client, public_dashboard, meeting, builds):
     for method in ("post", "put", "delete", "patch"):
         assert _get(client, method=method).status_code == 405
     assert builds == [1]
+
+
+def test_the_command_builds_what_is_missing_outside_requests(
+    client, public_dashboard, meeting, builds
+):
+    from django.core.management import call_command
+
+    call_command("build_report_pdfs", verbosity=0)
+    call_command("build_report_pdfs", verbosity=0)  # nothing left to build
+    assert builds == [1, 1]  # Japanese and English
+
+    assert _body(_get(client)) == b"%PDF-fake meeting 1 build 2"
+    assert builds == [1, 1]
