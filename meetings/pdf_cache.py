@@ -22,7 +22,7 @@ from django.utils import translation
 from pledges.published import published_state
 
 from . import pdf
-from .selectors import meeting_report
+from .report import meeting_report
 
 logger = logging.getLogger("grfnet.meetings")
 

@@ -86,13 +86,13 @@ def main() -> None:
             built = time.perf_counter() - started
             print(f"{size:>8}  (built in {built:.1f} s)")
             pages = [
-                ("dashboard", reverse("pledges:home")),
-                ("pledge list", reverse("pledges:list")),
+                ("dashboard", reverse("dashboards:home")),
+                ("pledge list", reverse("dashboards:pledge_list")),
                 ("pledge list, filtered and sorted",
-                 reverse("pledges:list") + "?objective=2&stale=1&q=japanese&sort=-progress"),
-                ("pledge list, page 3", reverse("pledges:list") + "?page=3"),
+                 reverse("dashboards:pledge_list") + "?objective=2&stale=1&q=tokyo&sort=-progress"),
+                ("pledge list, page 3", reverse("dashboards:pledge_list") + "?page=3"),
                 ("pledge page", made.pledge_with_most_updates.get_absolute_url()),
-                ("organizations", reverse("organizations:list")),
+                ("organizations", reverse("dashboards:organization_list")),
                 ("organization page", made.largest_organization.get_absolute_url()),
             ]  # fmt: skip
             for name, url in pages:

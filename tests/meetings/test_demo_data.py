@@ -30,7 +30,7 @@ def test_makes_the_sizes_asked_for():
     assert Organization.objects.count() == 12
     assert Pledge.objects.count() == 60
     assert Meeting.objects.count() == 5
-    silent = Pledge.objects.filter(current_stage="").count()
+    silent = Pledge.objects.filter(current_stage="none").count()
     assert silent == 3  # one pledge in 20 has not reported yet
     published = ProgressUpdate.objects.published()
     assert published.count() == (60 - silent) * 4
@@ -57,7 +57,7 @@ def test_pledges_show_their_latest_published_update():
     for pledge in Pledge.objects.all():
         latest = pledge.updates.published().order_by("-published_at", "-pk").first()
         if latest is None:
-            assert (pledge.current_stage, pledge.current_progress) == ("", None)
+            assert (pledge.current_stage, pledge.current_progress) == ("none", None)
             assert pledge.last_published_at is None
         else:
             assert pledge.current_stage == latest.stage
