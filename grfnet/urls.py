@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exchange.api import api as api_v1
 from exchange.views import api_docs
+from dashboards.health import healthz
 
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
@@ -30,4 +31,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
 ]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -441,3 +442,20 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value}"
+
+
+class PublishedData(models.Model):
+    """One row: the version of everything the read side shows (published updates, pledges,
+    organizations, meetings) and when it last changed. ``pledges.published`` bumps it in the
+    writing transaction; caches of pages and PDFs are keyed by it, so no process ever serves
+    what was true before a change, whatever cache it uses."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("published data version")
+        verbose_name_plural = _("published data version")
+
+    def __str__(self):
+        return f"{self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
