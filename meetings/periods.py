@@ -52,7 +52,9 @@ class ReportingPeriod:
 
 def period_for_meeting(meeting: Meeting) -> ReportingPeriod:
     """The period ``meeting`` closes. One query."""
-    previous = Meeting.objects.published().filter(date__lt=meeting.date).order_by("-date").first()
+    previous = (
+        Meeting.objects.closing_periods().filter(date__lt=meeting.date).order_by("-date").first()
+    )
     return ReportingPeriod(
         meeting=meeting,
         previous_meeting=previous,
@@ -65,10 +67,10 @@ def current_period(today: datetime.date | None = None) -> ReportingPeriod:
     """The period under way: closed by the next meeting (today's included), or still open
     after the last one when none is scheduled. Two queries."""
     today = today or timezone.localdate()
-    upcoming = Meeting.objects.published().upcoming(today).first()
+    upcoming = Meeting.objects.closing_periods().upcoming(today).first()
     if upcoming is not None:
         return period_for_meeting(upcoming)
-    last = Meeting.objects.published().past(today).first()
+    last = Meeting.objects.closing_periods().past(today).first()
     return ReportingPeriod(
         meeting=None,
         previous_meeting=last,

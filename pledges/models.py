@@ -98,6 +98,11 @@ class Pledge(models.Model):
     class Forum(models.TextChoices):
         GRF_2019 = "2019", _("GRF 2019")
         GRF_2023 = "2023", _("GRF 2023")
+        REVIEW_2025 = "2025", _("GRF Progress Review 2025")
+
+    class Currency(models.TextChoices):
+        JPY = "JPY", _("Japanese yen (JPY)")
+        USD = "USD", _("US dollars (USD)")
 
     grf_reference = models.CharField(
         _("GRF reference"),
@@ -140,6 +145,34 @@ class Pledge(models.Model):
         blank=True,
         help_text=_("The multi-stakeholder pledge this pledge belongs to, if any."),
     )
+    linked_pledges = models.ManyToManyField(
+        "self",
+        blank=True,
+        verbose_name=_("linked pledges"),
+        help_text=_(
+            "Pledges this one is part of or contributes to, such as a multi-stakeholder "
+            "pledge; the link shows on both pledges' pages."
+        ),
+    )
+    estimated_cost = models.DecimalField(
+        _("estimated cost"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("What the pledge is costed at, when its source says so."),
+    )
+    cost_currency = models.CharField(
+        _("currency of the cost"), max_length=3, choices=Currency.choices, blank=True
+    )
+    uncertainty = models.TextField(
+        _("what is uncertain"),
+        blank=True,
+        help_text=_(
+            "What the sources leave uncertain about this pledge (for example whether it "
+            "is registered as a GRF pledge); shown on its page."
+        ),
+    )
     pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
     source_url = WebAddressField(_("source URL"), max_length=500, blank=True)
@@ -171,6 +204,11 @@ class Pledge(models.Model):
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(estimated_cost__isnull=True) | ~models.Q(cost_currency=""),
+                name="pledge_cost_has_currency",
+                violation_error_message=_("Say the currency of the estimated cost."),
+            ),
             models.UniqueConstraint(
                 fields=["grf_reference"],
                 condition=~models.Q(grf_reference=""),
@@ -197,6 +235,28 @@ class Pledge(models.Model):
     @property
     def has_report(self):
         return bool(self.current_stage)
+
+
+class PledgeSource(models.Model):
+    """A public page a pledge's facts were read from; the pledge page links each one."""
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="sources", verbose_name=_("pledge")
+    )
+    url = WebAddressField(_("web address"), max_length=500)
+    title = models.CharField(_("title"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["pledge", "order", "id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "url"], name="pledge_source_url_once")
+        ]
+
+    def __str__(self):
+        return self.title
 
 
 class Indicator(models.Model):

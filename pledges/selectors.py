@@ -311,7 +311,7 @@ def updates_per_period(m: Moment) -> list[PeriodBar]:
     without a published meeting: there are no periods to compare yet. Two queries."""
     bounds = []
     previous = None
-    for meeting in Meeting.objects.published().order_by("date"):
+    for meeting in Meeting.objects.closing_periods().order_by("date"):
         start = _start_of_day(previous + datetime.timedelta(days=1)) if previous else None
         bounds.append((meeting, start, _start_of_day(meeting.date + datetime.timedelta(days=1))))
         previous = meeting.date
@@ -396,7 +396,7 @@ def dashboard(today: datetime.date | None = None) -> Dashboard:
         kinds=kinds_rollup(m),
         organizations=organizations,
         latest_updates=latest_updates(),
-        next_meeting=Meeting.objects.published().upcoming(m.today).first(),
+        next_meeting=Meeting.objects.closing_periods().upcoming(m.today).first(),
         periods=updates_per_period(m),
     )
 

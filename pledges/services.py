@@ -22,14 +22,18 @@ from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
 
 State = ProgressUpdate.State
 
-# The content an organization writes; everything else is set by the life cycle.
+# The narrative, each field in Japanese and English (``pledges.translation``).
+TEXT_FIELDS = ("achievements", "challenges", "next_steps", "refugee_participation")
+LANGUAGES = ("ja", "en")
+TRANSLATED_TEXT_FIELDS = tuple(f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES)
+
+# The content an organization writes; everything else is set by the life cycle. A plain
+# text field name ("achievements") writes the active language's column.
 CONTENT_FIELDS = (
     "stage",
     "progress",
-    "achievements",
-    "challenges",
-    "next_steps",
-    "refugee_participation",
+    *TEXT_FIELDS,
+    *TRANSLATED_TEXT_FIELDS,
     "links",
 )
 
@@ -219,6 +223,32 @@ def update_correct(
     _set_indicator_values(current, indicator_values or {})
     pledge_refresh_current_state(pledge=current.pledge)
     return current
+
+
+@transaction.atomic
+def update_add_translation(
+    *, update: ProgressUpdate, version: int | None, language: str, texts: dict[str, str]
+) -> ProgressUpdate:
+    """The secretariat adds the ``language`` text of a published update's narrative where
+    it is missing (``texts`` maps "achievements", ... to the translation).
+
+    Goes through ``update_correct``, so the history keeps the update before and after.
+    Only empty fields are filled: an organization's own words are never replaced this way
+    (ValueError for a field that already has text in ``language``).
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"Not a content language: {language}")
+    current = _lock(update)
+    content = {}
+    for name, text in texts.items():
+        if name not in TEXT_FIELDS:
+            raise ValueError(f"Not a narrative field of an update: {name}")
+        if not (text or "").strip():
+            continue
+        if (getattr(current, f"{name}_{language}") or "").strip():
+            raise ValueError(f"{name} already has {language} text")
+        content[f"{name}_{language}"] = text.strip()
+    return update_correct(update=current, version=version, content=content)
 
 
 def open_update_of(*, pledge: Pledge, organization) -> ProgressUpdate | None:
