@@ -27,6 +27,9 @@ TEXT_FIELDS = ("achievements", "challenges", "next_steps", "refugee_participatio
 LANGUAGES = ("ja", "en")
 TRANSLATED_TEXT_FIELDS = tuple(f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES)
 
+# The content as forms and the review show it: each narrative field in both languages.
+EDITABLE_FIELDS = ("stage", "progress", *TRANSLATED_TEXT_FIELDS, "links")
+
 # The content an organization writes; everything else is set by the life cycle. A plain
 # text field name ("achievements") writes the active language's column.
 CONTENT_FIELDS = (
