@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
@@ -203,6 +204,15 @@ class Pledge(models.Model):
         ordering = ["id"]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
+        indexes = [
+            # pg_trgm: substring search in both languages (pledges.search); PostgreSQL
+            # only, see migration 0006.
+            GinIndex(
+                fields=["title_ja", "title_en", "description_ja", "description_en"],
+                opclasses=["gin_trgm_ops"] * 4,
+                name="pledge_text_trgm",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(estimated_cost__isnull=True) | ~models.Q(cost_currency=""),
@@ -413,6 +423,21 @@ class ProgressUpdate(models.Model):
         ]
         indexes = [
             models.Index(fields=["state", "published_at"], name="update_state_published_idx"),
+            # pg_trgm: substring search of published text (pledges.search); PostgreSQL only.
+            GinIndex(
+                fields=[
+                    f"{name}_{lang}"
+                    for name in (
+                        "achievements",
+                        "challenges",
+                        "next_steps",
+                        "refugee_participation",
+                    )
+                    for lang in ("ja", "en")
+                ],
+                opclasses=["gin_trgm_ops"] * 8,
+                name="update_text_trgm",
+            ),
         ]
 
     def __str__(self):
