@@ -33,9 +33,9 @@ def _fixture_pledges_containing(text: str) -> set[int]:
             texts = [f["title_ja"], f["description_ja"], *(org_ja[o] for o in organizations)]
             if any(text in t for t in texts):
                 found.add(pk)
-        if model == "pledges.progressupdate" and f["state"] == "published":
-            if any(text in (v or "") for k, v in f.items() if k.endswith("_ja")):
-                found.add(f["pledge"])
+        published = model == "pledges.progressupdate" and f["state"] == "published"
+        if published and any(text in (v or "") for k, v in f.items() if k.endswith("_ja")):
+            found.add(f["pledge"])
     return found
 
 
