@@ -13,6 +13,7 @@ from django import template
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
 
+from accounts.languages import reader_language
 from accounts.languages import shown as shown_text
 
 register = template.Library()
@@ -45,3 +46,10 @@ def text(obj, field, block=False, plain=False, note=True):
     if value.fallback:
         return format_html('<span lang="{}">{}</span>', value.language, value.text)
     return value.text
+
+
+@register.simple_tag
+def list_separator():
+    """Between the items of an inline list: 、 in Japanese (never an ASCII comma), ", "
+    in English."""
+    return "、" if reader_language() == "ja" else ", "
