@@ -242,6 +242,8 @@ def update_add_translation(
     if language not in LANGUAGES:
         raise ValueError(f"Not a content language: {language}")
     current = _lock(update)
+    if current.state != State.PUBLISHED:
+        raise TransitionNotAllowed(_("Only a published update is corrected this way."))
     content = {}
     for name, text in texts.items():
         if name not in TEXT_FIELDS:
