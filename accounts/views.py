@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -7,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .forms import ProfileForm
+from .links import site_url
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -14,7 +14,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     (``GRFNET_SITE_URL``) rather than whatever host the request came in on."""
 
     def form_valid(self, form):
-        self.extra_email_context = {"site_url": settings.GRFNET_SITE_URL}
+        self.extra_email_context = {"site_url": site_url()}
         return super().form_valid(form)
 
 

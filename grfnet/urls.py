@@ -16,8 +16,8 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("", include("dashboards.urls")),
     path("", include("pledges.urls")),
-    path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -108,7 +108,7 @@ class UpdateForm(forms.ModelForm):
             )
         else:
             del self.fields["organization"]
-        self.fields["stage"].choices = Stage.choices
+        self.fields["stage"].choices = Stage.reported_choices()
         # Editing an existing update must say which version it started from.
         self.fields["version"].required = self.instance.pk is not None
         for indicator in self.indicators:

@@ -18,27 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
-from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate, Stage
 
 State = ProgressUpdate.State
 
-# The narrative, each field in Japanese and English (``pledges.translation``).
-TEXT_FIELDS = ("achievements", "challenges", "next_steps", "refugee_participation")
-LANGUAGES = ("ja", "en")
-TRANSLATED_TEXT_FIELDS = tuple(f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGUAGES)
-
-# The content as forms and the review show it: each narrative field in both languages.
-EDITABLE_FIELDS = ("stage", "progress", *TRANSLATED_TEXT_FIELDS, "links")
-
-# The content an organization writes; everything else is set by the life cycle. A plain
-# text field name ("achievements") writes the active language's column.
-CONTENT_FIELDS = (
-    "stage",
-    "progress",
-    *TEXT_FIELDS,
-    *TRANSLATED_TEXT_FIELDS,
-    "links",
-)
+TEXT_FIELDS = ProgressUpdate.TEXT_FIELDS
+LANGUAGES = ProgressUpdate.LANGUAGES
+TRANSLATED_TEXT_FIELDS = ProgressUpdate.TRANSLATED_TEXT_FIELDS
+EDITABLE_FIELDS = ProgressUpdate.EDITABLE_FIELDS
+CONTENT_FIELDS = ProgressUpdate.CONTENT_FIELDS
 
 
 class TransitionNotAllowed(Exception):
@@ -283,7 +271,7 @@ def pledge_refresh_current_state(*, pledge: Pledge) -> None:
         .first()
     )
     Pledge.objects.filter(pk=pledge.pk).update(
-        current_stage=latest.stage if latest else "",
+        current_stage=latest.stage if latest else Stage.NONE,
         current_progress=latest.progress if latest else None,
         last_published_at=latest.published_at if latest else None,
     )

@@ -82,18 +82,38 @@ def test_an_email_address_of_another_account_is_refused(client):
     assert "Another account uses this email address." in response.context["form"].errors["email"]
 
 
-def test_the_email_language_follows_the_interface_language_last_used(client):
+def _switch_to(client, language):
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+
+
+def test_the_email_language_follows_the_language_switch(client):
     user = UserFactory(preferred_language="ja")
     client.force_login(user)
-    client.get(reverse("pledges:workspace"), HTTP_ACCEPT_LANGUAGE="en")
+    _switch_to(client, "en")
     user.refresh_from_db()
     assert user.preferred_language == "en"
+
+
+def test_the_email_language_follows_the_language_a_form_is_sent_in(client):
+    user = UserFactory(preferred_language="ja")
+    client.force_login(user)
+    client.post(URL, _payload(email="x"), HTTP_ACCEPT_LANGUAGE="en")  # refused, but in English
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
+
+
+def test_reading_pages_writes_nothing(client, django_assert_num_queries):
+    user = UserFactory(preferred_language="ja")
+    client.force_login(user)
+    client.get(URL, HTTP_ACCEPT_LANGUAGE="en")
+    user.refresh_from_db()
+    assert user.preferred_language == "ja"
 
 
 def test_a_chosen_email_language_stays_whatever_the_interface(client):
     user = UserFactory(preferred_language="ja", email_language_follows_interface=False)
     client.force_login(user)
-    client.get(reverse("pledges:workspace"), HTTP_ACCEPT_LANGUAGE="en")
+    _switch_to(client, "en")
     user.refresh_from_db()
     assert user.preferred_language == "ja"
 
@@ -112,7 +132,7 @@ def test_an_editor_using_the_english_interface_gets_english_mail_greeting_them_b
         username="hy2024", first_name="Hanako", last_name="Yamada", preferred_language="ja"
     )
     client.force_login(editor)
-    client.get(reverse("pledges:workspace"), HTTP_ACCEPT_LANGUAGE="en")  # uses English
+    _switch_to(client, "en")  # uses the site in English
 
     _publish_with_editor(editor, django_capture_on_commit_callbacks)
 
@@ -128,7 +148,7 @@ def test_an_editor_who_chose_japanese_gets_japanese_mail(
     editor = UserFactory(first_name="花子", last_name="山田", preferred_language="en")
     client.force_login(editor)
     client.post(URL, _payload(first_name="花子", last_name="山田", email_language="ja"))
-    client.get(reverse("pledges:workspace"), HTTP_ACCEPT_LANGUAGE="en")  # still Japanese
+    _switch_to(client, "en")  # emails stay in Japanese
 
     _publish_with_editor(editor, django_capture_on_commit_callbacks)
 

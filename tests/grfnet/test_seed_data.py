@@ -107,7 +107,7 @@ def test_japanese_title_is_empty_where_unknown_and_the_page_falls_back_to_englis
 def test_denormalized_stage_matches_the_latest_published_update(seeded):
     for pledge in Pledge.objects.all():
         latest = pledge.updates.published().order_by("-published_at").first()
-        assert pledge.current_stage == (latest.stage if latest else "")
+        assert pledge.current_stage == (latest.stage if latest else "none")
 
 
 def test_first_network_meeting_is_seeded_with_its_co_hosts(seeded):
@@ -162,7 +162,7 @@ def test_jicuf_2019_pledge_is_fulfilled(seeded):
 
 
 def test_events_are_not_network_meetings_and_close_no_period(seeded):
-    from meetings.periods import period_for_meeting
+    from meetings.calendar import period_for_meeting
 
     events = Meeting.objects.filter(kind=Meeting.Kind.EVENT).order_by("date")
     assert [str(e.date) for e in events] == ["2023-05-31", "2023-11-27", "2024-01-31", "2025-12-15"]

@@ -89,7 +89,9 @@ def test_organization_names_are_searched_lead_and_co_pledger(db):
 
 
 def test_the_pledge_list_searches_in_japanese(client, seeded, public_dashboard):
-    response = client.get(reverse("pledges:list"), {"q": "難民"}, HTTP_ACCEPT_LANGUAGE="ja")
+    response = client.get(
+        reverse("dashboards:pledge_list"), {"q": "難民"}, HTTP_ACCEPT_LANGUAGE="ja"
+    )
     assert response.status_code == 200
     shown = {p.pk for p in response.context["page_obj"].object_list}
     expected = _fixture_pledges_containing("難民")
