@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from organizations.models import Membership
 
 from . import services
+from .admin_access import SecretariatActionsMixin
 from .models import User
 from .secretariat import SECRETARIAT_GROUP
 
@@ -19,7 +20,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SecretariatActionsMixin, DjangoUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_active", "groups", "memberships__organization__kind"]
     fieldsets = (
@@ -71,7 +72,10 @@ class UserAdmin(DjangoUserAdmin):
             kwargs["queryset"] = Group.objects.filter(name=SECRETARIAT_GROUP)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    @admin.action(description=_("Invite: email a link to set a password"))
+    @admin.action(
+        description=_("Invite: email a link to set a password"),
+        permissions=["secretariat_change"],
+    )
     def invite(self, request, queryset):
         sent = [user for user in queryset if services.user_invite(user=user)]
         skipped = queryset.count() - len(sent)

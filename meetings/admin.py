@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from accounts.admin_access import SecretariatActionsMixin
+
 from .models import AgendaItem, AgendaItemPledge, Attendance, Meeting, ReminderSent
 from .services import AgendaNotCopied, meeting_copy_agenda
 
@@ -72,7 +74,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationAdmin):
+class MeetingAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = [
         "number",
         "title",
@@ -116,7 +118,10 @@ class MeetingAdmin(TranslationAdmin):
     def agenda_length(self, meeting):
         return len(meeting.agenda_items.all())
 
-    @admin.action(description=_("Copy the agenda from the previous meeting"))
+    @admin.action(
+        description=_("Copy the agenda from the previous meeting"),
+        permissions=["secretariat_change"],
+    )
     def copy_previous_agenda(self, request, queryset):
         for meeting in queryset.order_by("date"):
             try:

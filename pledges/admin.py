@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_access import SecretariatActionsMixin
 from organizations.models import Organization
 
 from . import services
@@ -159,7 +160,7 @@ class IndicatorAdmin(TranslationAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
     list_display = [
         "pledge",
         "organization",
@@ -234,7 +235,10 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
         if form.instance.state == ProgressUpdate.State.PUBLISHED:
             services.pledge_refresh_current_state(pledge=form.instance.pledge)
 
-    @admin.action(description=_("Submit the selected drafts (your own organizations' only)"))
+    @admin.action(
+        description=_("Submit the selected drafts (your own organizations' only)"),
+        permissions=["secretariat_change"],
+    )
     def submit_updates(self, request, queryset):
         # The secretariat does not submit on an organization's behalf unless it is also
         # one of that organization's editors.
@@ -250,7 +254,10 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
                 refused += 1
         self._report(request, submitted, refused)
 
-    @admin.action(description=_("Publish the selected submitted updates"))
+    @admin.action(
+        description=_("Publish the selected submitted updates"),
+        permissions=["secretariat_change"],
+    )
     def publish_updates(self, request, queryset):
         published, refused = 0, 0
         for update in queryset:
@@ -261,7 +268,10 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
                 refused += 1
         self._report(request, published, refused)
 
-    @admin.action(description=_("Return the selected submitted updates with a comment"))
+    @admin.action(
+        description=_("Return the selected submitted updates with a comment"),
+        permissions=["secretariat_change"],
+    )
     def return_updates(self, request, queryset):
         form = ReturnForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
