@@ -35,9 +35,7 @@ def _role(name, model):
     """The user acting: superuser, Secretariat, staff outside the group holding view (or
     view and change) permission on the model, or an organization's editor."""
     if name == "superuser":
-        return User.objects.create_superuser(
-            "root", "root@example.org", "x-very-long-password-1"
-        )
+        return User.objects.create_superuser("root", "root@example.org", "x-very-long-password-1")
     if name == "secretariat":
         return SecretariatUserFactory()
     if name == "staff_view":
