@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -10,6 +11,18 @@ from . import services
 from .admin_access import SecretariatActionsMixin
 from .models import User
 from .secretariat import SECRETARIAT_GROUP
+
+
+def within_secretariat_rights(users):
+    """The accounts whose rights are within the secretariat's own: no superuser, no single
+    permissions, no group but the Secretariat, and no staff status outside that group."""
+    groups = User.groups.through.objects.filter(user=OuterRef("pk"))
+    return (
+        users.filter(is_superuser=False)
+        .exclude(Exists(User.user_permissions.through.objects.filter(user=OuterRef("pk"))))
+        .exclude(Exists(groups.exclude(group__name=SECRETARIAT_GROUP)))
+        .exclude(Q(is_staff=True) & ~Exists(groups.filter(group__name=SECRETARIAT_GROUP)))
+    )
 
 
 class MembershipInline(admin.TabularInline):
@@ -54,18 +67,31 @@ class UserAdmin(SecretariatActionsMixin, DjangoUserAdmin):
 
     # The secretariat manages accounts but must not be able to raise anyone's privileges,
     # its own included: only a superuser grants superuser status or single permissions,
-    # assigns groups other than the Secretariat, or touches a superuser's account.
+    # assigns groups other than the Secretariat, or touches an account with more rights
+    # than the secretariat's (setting its password would let the secretariat sign in as it).
     PRIVILEGE_FIELDS = ("is_superuser", "user_permissions")
 
     def get_queryset(self, request):
         users = super().get_queryset(request)
-        return users if request.user.is_superuser else users.filter(is_superuser=False)
+        if request.user.is_superuser:
+            return users
+        return within_secretariat_rights(users)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             readonly.extend(self.PRIVILEGE_FIELDS)
         return readonly
+
+    def save_related(self, request, form, formsets, change):
+        # The form offers the secretariat only the Secretariat group and saves the chosen
+        # subset; the groups it was not shown are the superuser's business and are kept.
+        hidden = []
+        if change and not request.user.is_superuser:
+            hidden = list(form.instance.groups.exclude(name=SECRETARIAT_GROUP))
+        super().save_related(request, form, formsets, change)
+        if hidden:
+            form.instance.groups.add(*hidden)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:
