@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -159,6 +160,81 @@ class IndicatorAdmin(TranslationAdmin):
     readonly_fields = ["actual", "actual_as_of"]
 
 
+def indicator_values_from(formsets) -> dict[Indicator, object]:
+    """The indicator values the admin's inline asks for, as the services take them: the
+    new value per indicator, None for a value removed (or moved to another indicator)."""
+    removed, kept = set(), {}
+    for formset in formsets:
+        if formset.model is not IndicatorValue:
+            continue
+        for row in formset.forms:
+            data = getattr(row, "cleaned_data", None) or {}
+            before = row.initial.get("indicator") if row.instance.pk else None
+            if data.get("DELETE") or not data.get("indicator"):
+                if before:
+                    removed.add(before)
+                continue
+            if before and before != data["indicator"].pk:
+                removed.add(before)
+            kept[data["indicator"]] = data["value"]
+    gone = Indicator.objects.filter(pk__in=removed - {i.pk for i in kept})
+    return {**{indicator: None for indicator in gone}, **kept}
+
+
+def _record_formset_changes(formsets) -> None:
+    """What ``formset.save()`` would have noted, for the admin's change message (the
+    services saved the rows instead)."""
+    for formset in formsets:
+        rows = [row for row in formset.forms if getattr(row, "cleaned_data", None)]
+        deleted = [row for row in rows if row.cleaned_data.get("DELETE")]
+        formset.deleted_objects = [row.instance for row in deleted if row.instance.pk]
+        formset.changed_objects = [
+            (row.instance, row.changed_data)
+            for row in rows
+            if row.instance.pk and row.has_changed() and row not in deleted
+        ]
+        formset.new_objects = [
+            row.instance
+            for row in rows
+            if not row.instance.pk and row.has_changed() and row not in deleted
+        ]
+
+
+class ProgressUpdateAdminForm(forms.ModelForm):
+    """Refuses beside the form what the services would refuse: a second open update of an
+    organization on a pledge, and a correction of a version someone has changed since."""
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            pledge, organization = cleaned.get("pledge"), cleaned.get("organization")
+            if (
+                pledge
+                and organization
+                and services.open_update_of(pledge=pledge, organization=organization)
+            ):
+                raise forms.ValidationError(
+                    _("This organization already has an update in progress on this pledge.")
+                )
+        else:
+            opened = cleaned.get("opened_version")
+            if opened is not None and opened != self.instance.version:
+                raise forms.ValidationError(
+                    _(
+                        "This update was changed by someone else after you opened it. "
+                        "Reload the page to see their version before saving yours."
+                    )
+                )
+        return cleaned
+
+
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
     list_display = [
@@ -183,6 +259,7 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
     list_select_related = ["pledge", "organization"]
     readonly_fields = ["version", "created_at", "updated_at", "submitted_at", "published_at"]
     inlines = [IndicatorValueInline]
+    form = ProgressUpdateAdminForm
 
     # Life-cycle actions go through the same services as the review queue, so the rules
     # (publish once, a comment to return) and the notifications are the same.
@@ -214,26 +291,40 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if change and obj.state == ProgressUpdate.State.PUBLISHED:
-            # A correction by the secretariat: the pledge's state follows, history keeps
-            # the earlier text.
-            services.update_correct(
-                update=obj,
-                version=None,
-                content={
-                    n: form.cleaned_data[n]
-                    for n in services.CONTENT_FIELDS
-                    if n in form.cleaned_data
-                },
-            )
-            obj.refresh_from_db()
-        else:
-            super().save_model(request, obj, form, change)
+        # Nothing is saved here: save_related writes the update and its indicator values
+        # together, through the services, once the inline formsets are known.
+        pass
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if form.instance.state == ProgressUpdate.State.PUBLISHED:
-            services.pledge_refresh_current_state(pledge=form.instance.pledge)
+        """Every write goes through the services that the site's forms use: a new update
+        through ``update_create`` (one open update per organization and pledge), a
+        published one through ``update_correct`` (one version bump for the text and the
+        indicator values, the pledge's state follows). Drafts, submitted and returned
+        updates are the organization's text: the admin saves nothing on them."""
+        update = form.instance
+        content = {
+            n: form.cleaned_data[n] for n in services.CONTENT_FIELDS if n in form.cleaned_data
+        }
+        values = indicator_values_from(formsets)
+        if not change:
+            created = services.update_create(
+                pledge=form.cleaned_data["pledge"],
+                organization=form.cleaned_data["organization"],
+                author=form.cleaned_data.get("author"),
+                content=content,
+                indicator_values=values,
+            )
+            update.pk = created.pk
+            update._state.adding = False
+        elif update.state == ProgressUpdate.State.PUBLISHED:
+            services.update_correct(
+                update=update,
+                version=form.cleaned_data.get("opened_version"),
+                content=content,
+                indicator_values=values,
+            )
+        update.refresh_from_db()
+        _record_formset_changes(formsets)
 
     @admin.action(
         description=_("Submit the selected drafts (your own organizations' only)"),
