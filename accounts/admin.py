@@ -9,6 +9,7 @@ from organizations.models import Membership
 
 from . import services
 from .admin_access import SecretariatActionsMixin
+from .forms import AdminSignInForm
 from .models import User
 from .secretariat import SECRETARIAT_GROUP
 
@@ -23,6 +24,10 @@ def within_secretariat_rights(users):
         .exclude(Exists(groups.exclude(group__name=SECRETARIAT_GROUP)))
         .exclude(Q(is_staff=True) & ~Exists(groups.filter(group__name=SECRETARIAT_GROUP)))
     )
+
+
+# The admin's sign-in refuses over-long user names like the site's (see accounts.forms).
+admin.site.login_form = AdminSignInForm
 
 
 class MembershipInline(admin.TabularInline):

@@ -1,0 +1,27 @@
+"""Request hygiene that every page shares.
+
+A NUL byte in a query or form value can be neither stored nor searched by PostgreSQL (it
+raises instead of answering), so such requests are refused with the site's 400 page
+before any view runs. Form fields refuse NUL bytes beside the field themselves (Django's
+``ProhibitNullCharactersValidator``); this also covers list filters, search boxes, admin
+autocomplete terms and action selections, which are no form field.
+"""
+
+from django.core.exceptions import BadRequest
+
+
+def _has_nul(querydict) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in values if isinstance(value, str))
+        for key, values in querydict.lists()
+    )
+
+
+class HostileInputMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
+            raise BadRequest("NUL character in the request's parameters")
+        return self.get_response(request)
