@@ -7,6 +7,7 @@ All read published data only, so they follow the network pages' rule (public or 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
 
@@ -26,6 +27,7 @@ def _meeting_for(request, number: int) -> Meeting:
     return get_object_or_404(_visible_meetings(request.user), number=number)
 
 
+@require_safe
 @network_page
 def meeting_list(request):
     """Upcoming meetings first (soonest first), then past ones (latest first). Two queries."""
@@ -40,6 +42,7 @@ def meeting_list(request):
     )
 
 
+@require_safe
 @network_page
 def meeting_detail(request, number):
     meeting = get_object_or_404(
@@ -64,6 +67,7 @@ def meeting_detail(request, number):
     return render(request, "meetings/meeting_detail.html", context)
 
 
+@require_safe
 @network_page
 def meeting_report_view(request, number):
     report = meeting_report(_meeting_for(request, number))
@@ -82,6 +86,7 @@ def meeting_report_pdf(request, number):
     return response
 
 
+@require_safe
 @network_page
 def meeting_ics(request, number):
     meeting = _meeting_for(request, number)

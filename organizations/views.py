@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from accounts.access import network_page
 from pledges import selectors
@@ -8,6 +9,7 @@ from pledges.models import Pledge
 from .models import Organization
 
 
+@require_safe
 @network_page
 def organization_list(request):
     """Every active organization: kind, its pledges by stage, when it last reported."""
@@ -22,6 +24,7 @@ def organization_list(request):
     )
 
 
+@require_safe
 @network_page
 def organization_detail(request, slug):
     """One organization: what it is, the pledges it leads or co-pledges and their stages."""

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.access import network_page
 from meetings.periods import current_period, stale_before
@@ -50,6 +51,7 @@ def _stage_figures(totals: selectors.Rollup, list_url: str) -> list[dict]:
     ]
 
 
+@require_safe
 @network_page
 def home(request):
     """The dashboard: where the pledges stand, by objective, area, kind and organization."""
@@ -117,6 +119,7 @@ def _active_filters(request, filterset) -> list[dict]:
     return active
 
 
+@require_safe
 @network_page
 def pledge_list(request):
     """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time."""
@@ -148,6 +151,7 @@ def pledge_list(request):
     )
 
 
+@require_safe
 @network_page
 def pledge_detail(request, pk):
     """What was pledged, where it stands, its indicators and its published updates."""
@@ -196,6 +200,8 @@ def _submitted_message():
     return _("Your update was submitted. The secretariat will review it before it is published.")
 
 
+@require_safe
+@never_cache
 @login_required
 def workspace(request):
     """``/my/``: the user's organizations, their pledges and what is due, open updates."""
@@ -227,6 +233,8 @@ def _save_and_maybe_submit(request, update, version):
     return redirect("pledges:workspace")
 
 
+@require_http_methods(["GET", "POST"])
+@never_cache
 @login_required
 def update_create(request, pk):
     """``/pledges/<pk>/updates/new/``: a new update, pre-filled from the last published one."""
@@ -287,6 +295,8 @@ def update_create(request, pk):
     )
 
 
+@require_http_methods(["GET", "POST"])
+@never_cache
 @login_required
 def update_edit(request, pk):
     """``/updates/<pk>/edit/``: continue a draft, or correct a returned update."""
@@ -358,6 +368,8 @@ def _review_page(request, *, return_forms=None, status=200):
     return render(request, "pledges/review_queue.html", {"queue": queue}, status=status)
 
 
+@require_safe
+@never_cache
 @login_required
 def review(request):
     """``/review/``: submitted updates, oldest first, with what they change."""
