@@ -1,4 +1,7 @@
+from django.core import validators
 from django.db import models
+
+from accounts.validators import refuse_bidi_controls
 
 
 class WebAddressField(models.URLField):
@@ -6,6 +9,9 @@ class WebAddressField(models.URLField):
 
     Django 5.2 warns unless the scheme is chosen explicitly; Django 6 makes https the default.
     """
+
+    # Not a keyword argument, so migrations do not record it.
+    default_validators = [validators.URLValidator(), refuse_bidi_controls]
 
     def formfield(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")

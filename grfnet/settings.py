@@ -46,6 +46,8 @@ def _production_problems() -> list[str]:
         problems.append("DATABASE_URL is not set (postgres://user:password@host:5432/name).")
     if "EMAIL_URL" not in env.ENVIRON:
         problems.append("EMAIL_URL is not set (smtp+tls://user:password@host:587).")
+    if "DEFAULT_FROM_EMAIL" not in env.ENVIRON:
+        problems.append("DEFAULT_FROM_EMAIL is not set (the sender of the site's emails).")
     if not GRFNET_SITE_URL.startswith("https://"):
         problems.append("GRFNET_SITE_URL must be the https:// address of the site.")
     return problems
@@ -162,6 +164,11 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 # everyone out behind a shared proxy, and by account alone would let anyone lock a user out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Password spraying (one address trying a few passwords on many accounts) is stopped by a
+# ceiling per address across user names, higher than the per-account limit so that
+# colleagues behind one office proxy are not locked out together (accounts.throttle).
+AXES_HANDLER = "accounts.throttle.AddressCeilingHandler"
+GRFNET_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a load balancer, count the proxies in front so the client's own address is read
 # from X-Forwarded-For; with none, the connection's address is the client's.
@@ -249,6 +256,11 @@ if PRODUCTION:
     # __Host- cookies are bound to this exact host, over HTTPS, for the whole path.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+
+# The language choice is sent on same-site navigations only, like the session.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

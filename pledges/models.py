@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.validators import refuse_bidi_controls
 from grfnet.fields import WebAddressField
 from organizations.models import Organization
 
@@ -241,7 +242,9 @@ class Indicator(models.Model):
 
 
 def validate_http_links(value: str):
-    """One http(s) address a line; blank lines are ignored."""
+    """One http(s) address a line, without text-direction controls; blank lines are
+    ignored."""
+    refuse_bidi_controls(value)
     validate = URLValidator(
         schemes=["http", "https"],
         message=_("Enter web addresses starting with http:// or https://."),

@@ -49,3 +49,19 @@ def test_a_nul_byte_in_a_form_post_is_a_400_and_nothing_is_saved(tolerant_client
     )
     assert response.status_code == 400
     assert ProgressUpdate.objects.get(pk=update.pk).state == "submitted"
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_links_refuse_text_direction_controls(control):
+    from django.core.exceptions import ValidationError
+
+    from pledges.models import validate_http_links
+    from tests.factories import OrganizationFactory
+
+    with pytest.raises(ValidationError):
+        validate_http_links(f"https://example.org/{control}gpj.exe")
+    organization = OrganizationFactory(website=f"https://example.org/{control}fdp.exe")
+    with pytest.raises(ValidationError) as refused:
+        organization.full_clean()
+    assert "website" in refused.value.message_dict
+    validate_http_links("https://example.org/ok\nhttps://例え.jp/")  # ordinary ones pass
