@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from organizations.models import Membership
 
 from . import services
-from .admin_access import SecretariatActionsMixin
+from .admin_access import SafeInputAdminMixin, SecretariatActionsMixin
 from .forms import AdminSignInForm
 from .models import User
 from .secretariat import SECRETARIAT_GROUP
@@ -30,7 +30,7 @@ def within_secretariat_rights(users):
 admin.site.login_form = AdminSignInForm
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeInputAdminMixin, admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0

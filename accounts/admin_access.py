@@ -10,10 +10,86 @@ Django accepts *any* of the declared permissions, every action of ours declares 
 given view or change permissions sees the lists but runs no action.
 """
 
+from django.contrib import messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+
 from .access import is_secretariat
 
+# Hostile input in the admin -----------------------------------------------------------
 
-class SecretariatActionsMixin:
+
+class _ValidChoicesOnly:
+    """Django's autocomplete widgets look up the submitted values to redisplay a refused
+    form, and a value that is not a key at all ("x" * 10000) makes that query raise (a
+    500). Such values are left out of the redisplay; the form already says they are
+    invalid."""
+
+    def optgroups(self, name, value, attr=None):
+        field = self.choices.field
+        model = field.queryset.model
+        key = model._meta.get_field(field.to_field_name) if field.to_field_name else model._meta.pk
+        valid = []
+        for v in value:
+            try:
+                key.to_python(v)
+            except ValidationError:
+                continue
+            valid.append(v)
+        return super().optgroups(name, valid, attr)
+
+
+class SafeAutocompleteSelect(_ValidChoicesOnly, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(_ValidChoicesOnly, AutocompleteSelectMultiple):
+    pass
+
+
+_SAFE = {
+    AutocompleteSelect: SafeAutocompleteSelect,
+    AutocompleteSelectMultiple: SafeAutocompleteSelectMultiple,
+}
+
+
+def _harden(formfield):
+    widget = getattr(formfield, "widget", None)
+    inner = getattr(widget, "widget", widget)  # inside RelatedFieldWidgetWrapper
+    if type(inner) in _SAFE:
+        inner.__class__ = _SAFE[type(inner)]
+    return formfield
+
+
+class SafeInputAdminMixin:
+    """For every ModelAdmin and inline of ours: hostile values in autocomplete fields and
+    in an action's selection get a message, never a 500."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return _harden(super().formfield_for_foreignkey(db_field, request, **kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return _harden(super().formfield_for_manytomany(db_field, request, **kwargs))
+
+    def response_action(self, request, queryset):
+        # Django filters the queryset by the selected keys as they come: "abc" raises.
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            try:
+                self.model._meta.pk.to_python(value)
+            except ValidationError:
+                self.message_user(
+                    request,
+                    _("The selection was not understood; nothing was changed."),
+                    messages.WARNING,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
+
+
+class SecretariatActionsMixin(SafeInputAdminMixin):
     """Give a ``ModelAdmin`` the ``"secretariat_change"`` permission its actions declare."""
 
     def has_secretariat_change_permission(self, request) -> bool:

@@ -3,17 +3,19 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from accounts.admin_access import SafeInputAdminMixin
+
 from .models import Membership, Organization
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeInputAdminMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslationAdmin):
+class OrganizationAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "kind", "led_pledge_count", "member_count", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_ja", "name_en", "short_name_ja", "short_name_en", "slug"]
@@ -40,7 +42,7 @@ class OrganizationAdmin(TranslationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SafeInputAdminMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role", "organization__kind"]
     search_fields = [

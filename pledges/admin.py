@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.admin_access import SecretariatActionsMixin
+from accounts.admin_access import SafeInputAdminMixin, SecretariatActionsMixin
 from organizations.models import Organization
 
 from . import services
@@ -25,25 +25,25 @@ from .models import (
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(TranslationAdmin):
+class ObjectiveAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["number", "title"]
     search_fields = ["title_ja", "title_en"]
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(TranslationAdmin):
+class FocusAreaAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_ja", "name_en", "slug"]
 
 
 @admin.register(ContributionType)
-class ContributionTypeAdmin(TranslationAdmin):
+class ContributionTypeAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name_ja", "name_en", "slug"]
 
 
-class IndicatorInline(TranslationTabularInline):
+class IndicatorInline(SafeInputAdminMixin, TranslationTabularInline):
     model = Indicator
     extra = 0
     fields = ["order", "name", "unit", "baseline", "target", "actual", "actual_as_of"]
@@ -51,7 +51,7 @@ class IndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(TranslationAdmin):
+class PledgeAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = [
         "title",
         "lead_organization",
@@ -123,7 +123,7 @@ class PledgeAdmin(TranslationAdmin):
     ]
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(SafeInputAdminMixin, admin.TabularInline):
     """Values reported with an update: only its own pledge's indicators, and changed only
     while correcting a published update (drafts belong to the organization)."""
 
@@ -152,7 +152,7 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TranslationAdmin):
+class IndicatorAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "pledge", "unit", "baseline", "target", "actual"]
     list_filter = ["unit"]
     search_fields = ["name_ja", "name_en", "pledge__title_ja", "pledge__title_en"]
