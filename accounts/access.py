@@ -37,11 +37,24 @@ class NetworkPageMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def needs_second_factor(user) -> bool:
+    """A signed-in staff user whose session has not been verified with a second factor,
+    where that is required (``GRFNET_STAFF_TWO_FACTOR``, on in production). django-otp's
+    middleware gives request users ``is_verified()``; see ``accounts.two_factor``."""
+    if not (settings.GRFNET_STAFF_TWO_FACTOR and user.is_authenticated and user.is_staff):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (is_verified and is_verified())
+
+
 def is_secretariat(user) -> bool:
     """Secretariat staff: active MoFA and UNHCR Japan staff in the "Secretariat" group, or
-    a superuser. Staff status alone (an IT administrator, say) is not enough. One query the
-    first time per user object, remembered on it for the rest of the request."""
+    a superuser. Staff status alone (an IT administrator, say) is not enough, and where a
+    second factor is required, neither is a session without one. One query the first time
+    per user object, remembered on it for the rest of the request."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if needs_second_factor(user):
         return False
     if user.is_superuser:
         return True

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from organizations.models import Membership
 
-from . import services
+from . import services, two_factor
 from .admin_access import SafeInputAdminMixin, SecretariatActionsMixin
 from .forms import AdminSignInForm
 from .models import User
@@ -68,7 +68,7 @@ class UserAdmin(SecretariatActionsMixin, DjangoUserAdmin):
         ),
     )
     inlines = [MembershipInline]
-    actions = ["invite"]
+    actions = ["invite", "reset_two_factor"]
 
     # The secretariat manages accounts but must not be able to raise anyone's privileges,
     # its own included: only a superuser grants superuser status or single permissions,
@@ -102,6 +102,23 @@ class UserAdmin(SecretariatActionsMixin, DjangoUserAdmin):
         if db_field.name == "groups" and not request.user.is_superuser:
             kwargs["queryset"] = Group.objects.filter(name=SECRETARIAT_GROUP)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.action(
+        description=_("Reset two-factor sign-in (lost phone): they set it up again"),
+        permissions=["secretariat_change"],
+    )
+    def reset_two_factor(self, request, queryset):
+        reset = [user for user in queryset if two_factor.two_factor_reset(user=user)]
+        self.message_user(
+            request,
+            ngettext(
+                "Two-factor sign-in reset for %(count)d person.",
+                "Two-factor sign-in reset for %(count)d people.",
+                len(reset),
+            )
+            % {"count": len(reset)},
+            messages.SUCCESS if reset else messages.WARNING,
+        )
 
     @admin.action(
         description=_("Invite: email a link to set a password"),

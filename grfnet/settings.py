@@ -26,6 +26,12 @@ SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Staff (who publish and manage accounts) confirm their sign-in with an authenticator app
+# or a recovery code before the admin and the review queue open: always in production,
+# optional in development (accounts.two_factor).
+GRFNET_STAFF_TWO_FACTOR = env.bool("GRFNET_STAFF_TWO_FACTOR", default=PRODUCTION)
+OTP_TOTP_ISSUER = "Japan GRF Network"
+
 # Whether the dashboards, pledge and organization pages are readable without signing in.
 GRFNET_PUBLIC_DASHBOARD = env.bool("GRFNET_PUBLIC_DASHBOARD", default=False)
 # The address the site is reached at, for links in emails sent outside a request.
@@ -48,6 +54,8 @@ def _production_problems() -> list[str]:
         problems.append("EMAIL_URL is not set (smtp+tls://user:password@host:587).")
     if "DEFAULT_FROM_EMAIL" not in env.ENVIRON:
         problems.append("DEFAULT_FROM_EMAIL is not set (the sender of the site's emails).")
+    if not env.bool("GRFNET_STAFF_TWO_FACTOR", default=True):
+        problems.append("GRFNET_STAFF_TWO_FACTOR cannot be turned off in production.")
     if not GRFNET_SITE_URL.startswith("https://"):
         problems.append("GRFNET_SITE_URL must be the https:// address of the site.")
     return problems
@@ -73,6 +81,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "organizations",
     "pledges",
@@ -88,6 +99,8 @@ MIDDLEWARE = [
     "accounts.middleware.HostileInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

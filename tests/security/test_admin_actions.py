@@ -76,6 +76,14 @@ def _invite():
     return person, lambda: any("invited@example.org" in m.to for m in mail.outbox)
 
 
+def _reset_two_factor():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    person = UserFactory()
+    TOTPDevice.objects.create(user=person, name="app", confirmed=True)
+    return person, lambda: not TOTPDevice.objects.filter(user=person).exists()
+
+
 # (app, model, action, set-up returning the object and "did it happen?", extra POST data)
 ACTIONS = [
     ("pledges", "progressupdate", "submit_updates", _submit, {}),
@@ -83,6 +91,7 @@ ACTIONS = [
     ("pledges", "progressupdate", "return_updates", _return, {"apply": "1", "comment": "Fix"}),
     ("meetings", "meeting", "copy_previous_agenda", _copy_agenda, {}),
     ("accounts", "user", "invite", _invite, {}),
+    ("accounts", "user", "reset_two_factor", _reset_two_factor, {}),
 ]
 
 
