@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q
@@ -8,6 +9,7 @@ from django.utils.translation import ngettext
 from organizations.models import Membership
 
 from . import services, two_factor
+from .access import is_secretariat
 from .admin_access import SafeInputAdminMixin, SecretariatActionsMixin
 from .forms import AdminSignInForm
 from .models import User
@@ -151,3 +153,51 @@ class UserAdmin(SecretariatActionsMixin, DjangoUserAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
+
+
+@admin.register(LogEntry)
+class AuditTrailAdmin(admin.ModelAdmin):
+    """Who changed what in the admin, and when: memberships, pledges, meetings, accounts
+    and every other object the admin writes (inline changes are listed under the object
+    whose page they were made on). Read-only; open to the secretariat."""
+
+    list_display = ["action_time", "user", "content_type", "object_link", "action", "change"]
+    list_filter = [
+        "action_flag",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("user", admin.RelatedOnlyFieldListFilter),
+        "action_time",
+    ]
+    search_fields = ["object_repr", "change_message", "user__username", "user__email"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+    actions = None
+
+    def has_module_permission(self, request):
+        return is_secretariat(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_secretariat(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("object"), ordering="object_repr")
+    def object_link(self, entry):
+        return entry.object_repr
+
+    @admin.display(description=_("action"), ordering="action_flag")
+    def action(self, entry):
+        return {ADDITION: _("Added"), CHANGE: _("Changed"), DELETION: _("Deleted")}.get(
+            entry.action_flag, ""
+        )
+
+    @admin.display(description=_("what changed"))
+    def change(self, entry):
+        return entry.get_change_message()
