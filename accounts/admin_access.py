@@ -18,6 +18,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from .access import is_secretariat
+from .search import MAX_SEARCH_LENGTH, search_words
 
 # Hostile input in the admin -----------------------------------------------------------
 
@@ -73,6 +74,12 @@ class SafeInputAdminMixin:
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         return _harden(super().formfield_for_manytomany(db_field, request, **kwargs))
+
+    def get_search_results(self, request, queryset, search_term):
+        # The admin's search (and autocomplete) ANDs one condition per word: capped like
+        # every search box (accounts.search).
+        search_term = " ".join(search_words(search_term[:MAX_SEARCH_LENGTH]))
+        return super().get_search_results(request, queryset, search_term)
 
     def response_action(self, request, queryset):
         # Django filters the queryset by the selected keys as they come: "abc" raises.

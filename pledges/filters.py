@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.search import MAX_SEARCH_LENGTH, search_words
 from organizations.models import Organization
 
 from . import selectors
@@ -46,6 +47,7 @@ class PledgeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
+        max_length=MAX_SEARCH_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     objective = django_filters.ModelChoiceFilter(
@@ -135,7 +137,7 @@ class PledgeFilter(django_filters.FilterSet):
         return self._moment
 
     def filter_text(self, queryset, name, value):
-        for word in value.split():
+        for word in search_words(value):
             queryset = queryset.filter(
                 Q(title_ja__icontains=word)
                 | Q(title_en__icontains=word)
