@@ -6,11 +6,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from organizations.models import Membership
-
 from . import services, two_factor
 from .access import is_secretariat
-from .admin_access import SafeInputAdminMixin, SecretariatActionsMixin
+from .admin_access import SecretariatActionsMixin
 from .forms import AdminSignInForm
 from .models import User
 from .secretariat import SECRETARIAT_GROUP
@@ -30,13 +28,6 @@ def within_secretariat_rights(users):
 
 # The admin's sign-in refuses over-long user names like the site's (see accounts.forms).
 admin.site.login_form = AdminSignInForm
-
-
-class MembershipInline(SafeInputAdminMixin, admin.TabularInline):
-    model = Membership
-    fk_name = "user"
-    extra = 0
-    autocomplete_fields = ["organization"]
 
 
 @admin.register(User)
@@ -69,7 +60,6 @@ class UserAdmin(SecretariatActionsMixin, DjangoUserAdmin):
             },
         ),
     )
-    inlines = [MembershipInline]
     actions = ["invite", "reset_two_factor"]
 
     # The secretariat manages accounts but must not be able to raise anyone's privileges,

@@ -6,7 +6,8 @@ request naming an action the user may not run is refused like an unknown action.
 Django accepts *any* of the declared permissions, every action of ours declares exactly one,
 ``"secretariat_change"``: the secretariat rule of ``/review/``
 (``accounts.access.is_secretariat``: active staff in the Secretariat group, or a superuser)
-*and* the change permission on the model. A staff account outside the group that has been
+*and* the change permission on the model (``"secretariat_view"`` and the view permission for
+actions that only read, such as exports). A staff account outside the group that has been
 given view or change permissions sees the lists but runs no action.
 """
 
@@ -101,3 +102,7 @@ class SecretariatActionsMixin(SafeInputAdminMixin):
 
     def has_secretariat_change_permission(self, request) -> bool:
         return is_secretariat(request.user) and self.has_change_permission(request)
+
+    def has_secretariat_view_permission(self, request) -> bool:
+        """For actions that only read (exports)."""
+        return is_secretariat(request.user) and self.has_view_permission(request)

@@ -1,8 +1,9 @@
 import logging
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
+
+from .links import site_url
 
 logger = logging.getLogger("grfnet.accounts")
 
@@ -42,6 +43,6 @@ class PasswordResetView(auth_views.PasswordResetView):
             "subject_template_name": self.subject_template_name,
             "request": self.request,
             "html_email_template_name": self.html_email_template_name,
-            "extra_email_context": {"site_url": settings.GRFNET_SITE_URL},
+            "extra_email_context": {"site_url": site_url()},
         }
         return RedirectThenRun(self.get_success_url(), task=lambda: form.save(**opts))

@@ -88,6 +88,11 @@ INSTALLED_APPS = [
     "organizations",
     "pledges",
     "meetings",
+    "dashboards",
+    # Last: its admin replaces the admins of the apps above with importing ones.
+    "import_export",
+    "ninja",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -165,7 +170,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "login"
 # Focal points sign in to report; the workspace links everything else.
-LOGIN_REDIRECT_URL = "pledges:workspace"
+LOGIN_REDIRECT_URL = "dashboards:workspace"
 LOGOUT_REDIRECT_URL = "/"
 
 # Sign-in throttling: the sixth wrong password within the cool-off window is refused.
@@ -224,6 +229,10 @@ STORAGES = {
 # The admin shows every version of a progress update, but reverting one would bypass the
 # services that keep the pledge's published state in step: corrections go through them.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Imports (exchange): a confirmed import is one transaction, rolled back if any row fails.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -3,7 +3,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from accounts.admin_access import SafeInputAdminMixin
+from accounts.admin import UserAdmin
+from accounts.admin_access import SafeInputAdminMixin, SecretariatActionsMixin
+from accounts.models import User
 
 from .models import Membership, Organization
 
@@ -15,7 +17,7 @@ class MembershipInline(SafeInputAdminMixin, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SafeInputAdminMixin, TranslationAdmin):
+class OrganizationAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = ["name", "kind", "led_pledge_count", "member_count", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_ja", "name_en", "short_name_ja", "short_name_en", "slug"]
@@ -53,3 +55,20 @@ class MembershipAdmin(SafeInputAdminMixin, admin.ModelAdmin):
     ]
     autocomplete_fields = ["user", "organization"]
     list_select_related = ["user", "organization"]
+
+
+class UserMembershipInline(SafeInputAdminMixin, admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+# accounts knows nothing of organizations (it is the lower layer), so the memberships are
+# added to its user admin here.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, UserMembershipInline]

@@ -51,7 +51,7 @@ class IndicatorInline(SafeInputAdminMixin, TranslationTabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(SafeInputAdminMixin, TranslationAdmin):
+class PledgeAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = [
         "title",
         "lead_organization",
@@ -273,7 +273,7 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
         if obj is not None:
             readonly += ["pledge", "organization", "author"]
             if obj.state != ProgressUpdate.State.PUBLISHED:
-                readonly += list(services.CONTENT_FIELDS)
+                readonly += list(ProgressUpdate.CONTENT_FIELDS)
         return readonly
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -303,7 +303,7 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
         updates are the organization's text: the admin saves nothing on them."""
         update = form.instance
         content = {
-            n: form.cleaned_data[n] for n in services.CONTENT_FIELDS if n in form.cleaned_data
+            n: form.cleaned_data[n] for n in ProgressUpdate.CONTENT_FIELDS if n in form.cleaned_data
         }
         values = indicator_values_from(formsets)
         if not change:

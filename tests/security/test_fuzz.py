@@ -15,7 +15,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test import Client
 
-from pledges.filters import PledgeFilter
+from dashboards.filters import PledgeFilter
 from tests.admin_forms import _form_data, admin_payload
 from tests.factories import (
     AgendaItemFactory,
@@ -107,6 +107,15 @@ def cast(public_dashboard):
             "/review/",
             "/accounts/login/",
             "/accounts/password_reset/",
+            "/pledges/export.csv",
+            "/pledges/export.json",
+            "/pledges/updates-export.xlsx",
+            "/api/v1/",
+            "/api/v1/pledges/",
+            f"/api/v1/pledges/{pledge.pk}/",
+            "/api/v1/updates/",
+            "/api/v1/organizations/",
+            "/api/v1/meetings/",
         ],
         "fresh_pledge": fresh_pledge,
         "draft": draft,
@@ -122,8 +131,10 @@ def _client(user):
 
 
 def _params_for(path):
-    if path == "/pledges/":
+    if path == "/pledges/" or path.startswith(("/pledges/export", "/pledges/updates-export")):
         return [*PledgeFilter.base_filters, "page"]
+    if path.startswith("/api/v1/") and path != "/api/v1/":
+        return [*PledgeFilter.base_filters, "page", "page_size"]
     return COMMON_PARAMS
 
 
