@@ -205,6 +205,7 @@ class ProgressUpdateAdminForm(forms.ModelForm):
     organization on a pledge, and a correction of a version someone has changed since."""
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    acting_user = None  # set by ProgressUpdateAdmin.get_form
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,6 +216,12 @@ class ProgressUpdateAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk is None:
             pledge, organization = cleaned.get("pledge"), cleaned.get("organization")
+            editors_of = Organization.objects.edited_by(self.acting_user)
+            if organization and not editors_of.filter(pk=organization.pk).exists():
+                raise forms.ValidationError(
+                    _("Only an editor of %(organization)s writes and submits its updates."),
+                    params={"organization": organization},
+                )
             if (
                 pledge
                 and organization
@@ -265,6 +272,10 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
     # (publish once, a comment to return) and the notifications are the same.
     actions = ["submit_updates", "publish_updates", "return_updates"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"acting_user": request.user})
+
     def get_readonly_fields(self, request, obj=None):
         # The life cycle is driven by the actions and services, never typed in. Who
         # reported on what is fixed once the update exists, and the secretariat corrects
@@ -313,6 +324,7 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
                 author=form.cleaned_data.get("author"),
                 content=content,
                 indicator_values=values,
+                by=request.user,
             )
             update.pk = created.pk
             update._state.adding = False
@@ -333,13 +345,10 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin):
     def submit_updates(self, request, queryset):
         # The secretariat does not submit on an organization's behalf unless it is also
         # one of that organization's editors.
-        own = set(Organization.objects.edited_by(request.user).values_list("pk", flat=True))
         submitted, refused = 0, 0
         for update in queryset:
             try:
-                if update.organization_id not in own:
-                    raise services.TransitionNotAllowed
-                services.update_submit(update=update)
+                services.update_submit(update=update, by=request.user)
                 submitted += 1
             except services.TransitionNotAllowed:
                 refused += 1

@@ -30,7 +30,7 @@ def _indicators(pledge):
 def _save_and_maybe_submit(request, update, version):
     """After saving: submit if the user pressed "Submit", say what happened, redirect."""
     if SUBMIT in request.POST:
-        services.update_submit(update=update, version=version)
+        services.update_submit(update=update, version=version, by=request.user)
         messages.success(request, _submitted_message())
     else:
         messages.success(request, _("Your draft was saved. Submit it when it is ready."))
@@ -77,6 +77,7 @@ def update_create(request, pk):
                     author=request.user,
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    by=request.user,
                 )
                 return _save_and_maybe_submit(request, update, update.version)
             except services.TransitionNotAllowed as error:
@@ -117,6 +118,7 @@ def update_edit(request, pk):
                     version=form.cleaned_data["version"],
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    by=request.user,
                 )
                 return _save_and_maybe_submit(request, saved, saved.version)
             except services.StaleUpdate as error:
@@ -149,7 +151,7 @@ def update_submit(request, pk):
         messages.error(request, _("Reload the page and submit the update again."))
         return redirect("dashboards:workspace")
     try:
-        services.update_submit(update=update, version=version)
+        services.update_submit(update=update, version=version, by=request.user)
         messages.success(request, _submitted_message())
     except (services.StaleUpdate, services.TransitionNotAllowed) as error:
         messages.error(request, str(error))

@@ -10,6 +10,7 @@ from tests.admin_forms import admin_payload
 from tests.factories import (
     IndicatorFactory,
     IndicatorValueFactory,
+    MembershipFactory,
     PledgeFactory,
     ProgressUpdateFactory,
 )
@@ -177,6 +178,7 @@ def _add_payload(client, pledge, **overrides):
 
 def test_an_update_added_in_the_admin_is_a_draft_made_by_the_service(client, superuser):
     pledge = PledgeFactory()
+    MembershipFactory(user=superuser, organization=pledge.lead_organization, role="editor")
     indicator = IndicatorFactory(pledge=pledge)
     client.force_login(superuser)
     payload = _add_payload(
@@ -197,12 +199,24 @@ def test_an_update_added_in_the_admin_is_a_draft_made_by_the_service(client, sup
 
 def test_a_second_open_update_cannot_be_added_in_the_admin(client, superuser):
     existing = ProgressUpdateFactory()
+    MembershipFactory(user=superuser, organization=existing.organization, role="editor")
     client.force_login(superuser)
     payload = _add_payload(client, existing.pledge)
     response = client.post(reverse("admin:pledges_progressupdate_add"), payload)
     assert response.status_code == 200
     assert "already has an update in progress" in response.content.decode()
     assert ProgressUpdate.objects.filter(pledge=existing.pledge).count() == 1
+
+
+def test_only_an_editor_of_the_organization_adds_its_update_in_the_admin(client, superuser):
+    pledge = PledgeFactory()
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:pledges_progressupdate_add"), _add_payload(client, pledge)
+    )
+    assert response.status_code == 200
+    assert "Only an editor of" in response.content.decode()
+    assert not ProgressUpdate.objects.filter(pledge=pledge).exists()
 
 
 def test_the_secretariat_cannot_add_updates_in_the_admin(client, secretariat):
