@@ -1,8 +1,16 @@
 import logging
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
+from . import services
+from .forms import ProfileForm
 from .links import site_url
 
 logger = logging.getLogger("grfnet.accounts")
@@ -46,3 +54,19 @@ class PasswordResetView(auth_views.PasswordResetView):
             "extra_email_context": {"site_url": site_url()},
         }
         return RedirectThenRun(self.get_success_url(), task=lambda: form.save(**opts))
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+@login_required
+def profile(request):
+    """``/accounts/profile/``: the person's name, email address and email language."""
+    if request.method == "POST":
+        form = ProfileForm(request.POST, user=request.user)
+        if form.is_valid():
+            services.user_update_profile(user=request.user, **form.cleaned_data)
+            messages.success(request, _("Your profile was saved."))
+            return redirect("profile")
+    else:
+        form = ProfileForm(initial=ProfileForm.initial_for(request.user), user=request.user)
+    return render(request, "accounts/profile.html", {"form": form})

@@ -5,6 +5,7 @@ the user's own organizations' open updates."""
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from accounts.access import network_page
+from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
 from organizations.models import Organization
 from pledges.models import Pledge
 
-from . import rollups, selectors
+from . import rollups, selectors, translations
 from .filters import PledgeFilter
 
 PLEDGES_PER_PAGE = 25
@@ -169,3 +170,18 @@ def workspace(request):
         "deadline_passed": period.deadline_passed(today),
     }
     return render(request, "dashboards/workspace.html", context)
+
+
+@require_safe
+@never_cache
+@login_required
+def translations_needed(request):
+    """``/review/translations/``: content in one language only, for the secretariat (403
+    for everyone else), each with a link to fill in the other language."""
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "dashboards/translations_needed.html",
+        {"groups": translations.translations_needed()},
+    )

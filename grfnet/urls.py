@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from dashboards.health import healthz
 from exchange.api import api as api_v1
 from exchange.views import api_docs
 
@@ -33,4 +34,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
 ]

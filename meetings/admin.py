@@ -78,6 +78,7 @@ class MeetingAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = [
         "number",
         "title",
+        "kind",
         "date",
         "format",
         "update_deadline",
@@ -85,7 +86,7 @@ class MeetingAdmin(SecretariatActionsMixin, TranslationAdmin):
         "is_published",
     ]
     list_display_links = ["number", "title"]
-    list_filter = ["format", "is_published"]
+    list_filter = ["kind", "format", "is_published"]
     search_fields = ["title_ja", "title_en", "venue_ja", "venue_en"]
     date_hierarchy = "date"
     autocomplete_fields = ["co_hosts"]
@@ -96,7 +97,7 @@ class MeetingAdmin(SecretariatActionsMixin, TranslationAdmin):
             None,
             {
                 "fields": [
-                    "number",
+                    ("kind", "number"),
                     "title",
                     "date",
                     ("start_time", "end_time"),

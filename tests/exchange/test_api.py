@@ -7,7 +7,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_spec
 
-from tests.dashboards.test_query_counts import build_network
+from meetings.demo_data import DemoSize, build_demo_data
 from tests.factories import (
     IndicatorFactory,
     IndicatorValueFactory,
@@ -182,7 +182,7 @@ def test_the_documentation_page_needs_no_cdn_and_no_inline_script(client, db):
 def test_the_api_runs_the_same_number_of_queries_at_two_sizes(
     client, public_dashboard, db, django_assert_max_num_queries, url
 ):
-    build_network(10)
+    build_demo_data(DemoSize(organizations=5, pledges=10, updates_per_pledge=1, meetings=2))
     grow(3)
     counts = []
     for more in (0, 60):

@@ -26,6 +26,7 @@ def site(public_dashboard, editor, organization):
             f"/meetings/{meeting.number}/meeting.ics",
             "/my/",
             "/review/",
+            "/review/translations/",
             "/pledges/export.csv",
             "/pledges/updates-export.csv",
             "/api/v1/",
@@ -34,6 +35,7 @@ def site(public_dashboard, editor, organization):
         "forms": [
             f"/pledges/{PledgeFactory(lead_organization=organization).pk}/updates/new/",
             f"/updates/{draft.pk}/edit/",
+            "/accounts/profile/",
         ],
     }
 
@@ -80,5 +82,6 @@ def test_private_pages_are_not_stored_by_caches(client, site, secretariat, edito
         cache_control = client.get(path)["Cache-Control"]
         assert "private" in cache_control and "no-store" in cache_control, path
     client.force_login(secretariat)
-    cache_control = client.get("/review/")["Cache-Control"]
-    assert "private" in cache_control and "no-store" in cache_control
+    for path in ("/review/", "/review/translations/"):
+        cache_control = client.get(path)["Cache-Control"]
+        assert "private" in cache_control and "no-store" in cache_control, path
