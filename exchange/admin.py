@@ -146,11 +146,11 @@ class ExchangeImportMixin(ImportMixin):
 def _export_action(table: str, file_format: str, label):
     def action(modeladmin, request, queryset):
         if table == "pledges":
-            pledges = list(exporting.pledges_for_export(queryset.order_by("pk")))
+            pledges = exporting.pledges_for_export(queryset.order_by("pk"))
             headers, rows = exporting.pledge_rows(pledges)
             records = [exporting.pledge_record(p) for p in pledges] if file_format == "json" else []
         elif table == "updates":
-            updates = list(exporting.published_updates(queryset))
+            updates = exporting.published_updates(queryset)
             headers, rows = exporting.update_rows(updates)
             records = [exporting.update_record(u) for u in updates] if file_format == "json" else []
         elif table == "organizations":

@@ -28,7 +28,7 @@ def pledge_export(request, file_format):
     indicators' latest values. Seven queries whatever the number of pledges."""
     if file_format not in FORMATS:
         raise Http404
-    pledges = list(exporting.pledges_for_export(_filtered_pledges(request)))
+    pledges = exporting.pledges_for_export(_filtered_pledges(request))
     headers, rows = exporting.pledge_rows(pledges) if file_format != "json" else ([], [])
     records = [exporting.pledge_record(p) for p in pledges] if file_format == "json" else []
     return exporting.download("pledges", file_format, headers, rows, records)
@@ -40,7 +40,7 @@ def update_export(request, file_format):
     """The published updates of the filtered pledges. Three queries."""
     if file_format not in FORMATS:
         raise Http404
-    updates = list(exporting.published_updates(_filtered_pledges(request)))
+    updates = exporting.published_updates(_filtered_pledges(request))
     headers, rows = exporting.update_rows(updates) if file_format != "json" else ([], [])
     records = [exporting.update_record(u) for u in updates] if file_format == "json" else []
     return exporting.download("updates", file_format, headers, rows, records)
