@@ -90,7 +90,7 @@ class PledgeFilter(django_filters.FilterSet):
         empty_label=_("All types"),
     )
     forum = django_filters.ChoiceFilter(
-        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("Both forums")
+        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("All forums")
     )
     stale = django_filters.ChoiceFilter(
         label=_("Stale"),

@@ -3,6 +3,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -114,7 +115,7 @@ class Pledge(models.Model):
     class Forum(models.TextChoices):
         GRF_2019 = "2019", _("GRF 2019")
         GRF_2023 = "2023", _("GRF 2023")
-        REVIEW_2025 = "2025", _("GRF Progress Review 2025")
+        REVIEW_2025 = "2025", _("Progress review, December 2025")
 
     class Currency(models.TextChoices):
         JPY = "JPY", _("Japanese yen (JPY)")
@@ -160,6 +161,9 @@ class Pledge(models.Model):
         max_length=200,
         blank=True,
         help_text=_("The multi-stakeholder pledge this pledge belongs to, if any."),
+    )
+    multi_stakeholder_pledge_url = WebAddressField(
+        _("multi-stakeholder pledge URL"), max_length=500, blank=True
     )
     linked_pledges = models.ManyToManyField(
         "self",
@@ -526,3 +530,20 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value}"
+
+
+class PublishedData(models.Model):
+    """One row: the version of everything the read side shows (published updates, pledges,
+    organizations, meetings) and when it last changed. ``pledges.published`` bumps it in the
+    writing transaction; caches of pages and PDFs are keyed by it, so no process ever serves
+    what was true before a change, whatever cache it uses."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("published data version")
+        verbose_name_plural = _("published data version")
+
+    def __str__(self):
+        return f"{self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

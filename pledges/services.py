@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import notifications
 from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate, Stage
+from .published import published_data_changed
 
 State = ProgressUpdate.State
 
@@ -166,6 +167,7 @@ def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     current.version += 1
     current.save()
     pledge_refresh_current_state(pledge=current.pledge)
+    published_data_changed()
     transaction.on_commit(lambda: notifications.notify_update_published(current), robust=True)
     return current
 
@@ -213,6 +215,7 @@ def update_correct(
     current.save()
     _set_indicator_values(current, indicator_values or {})
     pledge_refresh_current_state(pledge=current.pledge)
+    published_data_changed()
     return current
 
 
