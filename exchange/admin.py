@@ -164,7 +164,8 @@ def _export_action(table: str, file_format: str, label):
         return exporting.download(table, file_format, headers, rows, records)
 
     action.__name__ = f"export_{table}_{file_format}"
-    return admin.action(description=label)(action)
+    # Reading only, but still the secretariat's (accounts.admin_access).
+    return admin.action(description=label, permissions=["secretariat_view"])(action)
 
 
 FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel", "json": "JSON"}

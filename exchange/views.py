@@ -4,6 +4,7 @@ published updates, as CSV, Excel or JSON. Same visibility as the list itself."""
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from accounts.access import network_page
 from dashboards.filters import PledgeFilter
@@ -20,6 +21,7 @@ def _filtered_pledges(request):
     return PledgeFilter(request.GET or None, queryset=Pledge.objects.all()).qs
 
 
+@require_safe
 @network_page
 def pledge_export(request, file_format):
     """The filtered pledges with organizations, objectives, areas, stage, progress and
@@ -32,6 +34,7 @@ def pledge_export(request, file_format):
     return exporting.download("pledges", file_format, headers, rows, records)
 
 
+@require_safe
 @network_page
 def update_export(request, file_format):
     """The published updates of the filtered pledges. Three queries."""
@@ -101,6 +104,7 @@ def _values(schema: dict) -> str:
     return str(gettext_lazy("text"))
 
 
+@require_safe
 def api_docs(request):
     """The JSON API described for people, in their language, from its OpenAPI document."""
     from .api import api
