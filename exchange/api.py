@@ -161,7 +161,8 @@ class OrganizationOut(Schema):
 class MeetingOut(Schema):
     id: int
     url: str
-    number: int
+    number: int | None = Field(description="None for an event that is not a network meeting.")
+    kind: Literal["network", "event"]
     title: Text
     date: datetime.date
     start_time: datetime.time | None

@@ -59,6 +59,7 @@ PLEDGE_EXPORT_ONLY = (
 
 MEETING_COLUMNS = (
     "number",
+    "kind",
     "title_ja",
     "title_en",
     "date",

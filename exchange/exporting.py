@@ -201,6 +201,7 @@ def meeting_record(meeting: Meeting) -> dict:
         "id": meeting.pk,
         "url": site_url(meeting.get_absolute_url()),
         "number": meeting.number,
+        "kind": meeting.kind,
         "title": both(meeting, "title"),
         "date": iso(meeting.date),
         "start_time": iso(meeting.start_time),

@@ -405,13 +405,16 @@ class MeetingResource(TableResource):
     table = "meetings"
     columns = cols.MEETING_COLUMNS
     export_only = cols.MEETING_EXPORT_ONLY
-    required = ("number", "date", ("title_en", "title_ja"))
+    # Network meetings by their number; other events (no number) by their date.
+    required = ("date", ("title_en", "title_ja"))
 
     class Meta(TableResource.Meta):
         model = Meeting
 
     def prepare(self):
-        self.existing = {m.number: m for m in Meeting.objects.all()}
+        meetings = list(Meeting.objects.all())
+        self.existing = {m.number: m for m in meetings if m.number is not None}
+        self.events = {m.date.isoformat(): m for m in meetings if m.number is None}
         self.organizations = Lookup(
             Organization.objects.all(),
             ["slug", "name_en", "name_ja", "short_name_en", "short_name_ja"],
@@ -419,16 +422,24 @@ class MeetingResource(TableResource):
         )
 
     def find_existing(self, reader):
+        number = (reader.raw("number") or "").strip()
+        if not number:
+            return self.events.get((reader.raw("date") or "").strip()[:10])
         try:
-            return self.existing.get(int(reader.raw("number") or ""))
+            return self.existing.get(int(number))
         except ValueError:
             return None
 
     def apply(self, instance, reader, row_number):
+        kind = reader.choice("kind", Meeting.Kind.choices) or Meeting.Kind.NETWORK
         number = reader.integer("number", minimum=1, maximum=32767)
-        if number == "":
+        if number == "" and kind == Meeting.Kind.NETWORK:
             reader.error("number", _("This column must not be empty."))
-        self.claim(reader, "number", number, row_number)
+        if number not in ("", None) and kind == Meeting.Kind.EVENT:
+            reader.error("number", _("Only network meetings are numbered: leave the number empty."))
+        if number:
+            self.claim(reader, "number", number, row_number)
+        self.set(instance, "kind", kind)
         self.set(instance, "number", number or None)
         _text_pair(self, instance, reader, "title", max_length=200, required_one=True)
         self.set(instance, "date", reader.date("date", required=True) or None)
