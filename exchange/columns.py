@@ -66,6 +66,7 @@ PLEDGE_EXPORT_ONLY = (
 MEETING_COLUMNS = (
     "kind",
     "number",
+    "kind",
     "title_ja",
     "title_en",
     "date",
