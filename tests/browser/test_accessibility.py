@@ -98,7 +98,9 @@ def _admin_pages() -> list[str]:
         pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
         first = model._default_manager.order_by("pk").first()
         if first is not None:
-            pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk]))
+            pages.append(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+            )
         elif model_admin.has_add_permission(_FakeRequest()):
             pages.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
     return pages
