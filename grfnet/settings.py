@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
-    "axes",
+    "accounts.signin_security.SignInSecurityConfig",  # django-axes, renamed
     "csp",
     "accounts",
     "organizations",

@@ -9,10 +9,8 @@ to fix. The browser is started once per session; pages are reused within a test.
 import datetime
 
 import pytest
-from django.conf import settings
 from django.contrib import admin
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +18,7 @@ from meetings.models import Meeting
 from organizations.models import Membership, Organization
 from pledges.models import Pledge, ProgressUpdate
 from tests.browser.axe import axe_problems
+from tests.browser.conftest import open_context
 from tests.factories import (
     MembershipFactory,
     ProgressUpdateFactory,
@@ -28,8 +27,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 
 @pytest.fixture
@@ -115,23 +112,6 @@ class _FakeRequest:
             return True
 
 
-def _context(browser, live_server, lang, width, user=None):
-    w, h = WIDTHS[width]
-    context = browser.new_context(
-        locale="ja-JP" if lang == "ja" else "en-US", viewport={"width": w, "height": h}
-    )
-    cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": live_server.url}]
-    if user is not None:
-        client = Client()
-        client.force_login(user)
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        cookies.append(
-            {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}
-        )
-    context.add_cookies(cookies)
-    return context
-
-
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page_passes_axe(browser, live_server, site, lang, width):
@@ -141,7 +121,7 @@ def test_every_page_passes_axe(browser, live_server, site, lang, width):
         (site["editor"], site["editor_pages"]),
         (site["secretariat"], site["secretariat_pages"]),
     ):
-        context = _context(browser, live_server, lang, width, user)
+        context = open_context(browser, live_server, lang, width, user)
         page = context.new_page()
         for path in paths:
             response = page.goto(f"{live_server.url}{path}")
