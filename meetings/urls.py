@@ -9,5 +9,11 @@ urlpatterns = [
     path("<int:number>/", views.meeting_detail, name="detail"),
     path("<int:number>/report/", views.meeting_report_view, name="report"),
     path("<int:number>/report.pdf", views.meeting_report_pdf, name="report_pdf"),
+    path("<int:number>/report/screen/", views.meeting_report_screen, name="report_screen"),
+    path(
+        "<int:number>/report/screen/<int:screen>/",
+        views.meeting_report_screen,
+        name="report_screen",
+    ),
     path("<int:number>/meeting.ics", views.meeting_ics, name="ics"),
 ]

@@ -72,6 +72,8 @@ def site(settings):
             "/meetings/",
             f"/meetings/{meeting.number}/",
             f"/meetings/{meeting.number}/report/",
+            f"/meetings/{meeting.number}/report/screen/",
+            f"/meetings/{meeting.number}/report/screen/2/",
             "/accounts/login/",
             "/accounts/password_reset/",
             "/no-such-page/",
