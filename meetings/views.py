@@ -11,9 +11,9 @@ from django.utils import timezone
 from accounts.access import is_secretariat, network_page
 
 from . import calendar, pdf
-from .screens import report_screens
 from .models import Meeting
 from .periods import period_for_meeting
+from .screens import report_screens
 from .selectors import meeting_report, organizations_without_update, updates_published_in
 
 
