@@ -222,9 +222,14 @@ def _save_and_maybe_submit(request, update, version):
     if SUBMIT in request.POST:
         services.update_submit(update=update, version=version)
         messages.success(request, _submitted_message())
-    else:
-        messages.success(request, _("Your draft was saved. Submit it when it is ready."))
-    return redirect("pledges:workspace")
+        return redirect("pledges:workspace")
+    # A draft stays on the form, to go on writing.
+    saved_at = timezone.localtime(update.updated_at).strftime("%H:%M")
+    messages.success(
+        request,
+        _("Draft saved at %(time)s. Submit it when it is ready.") % {"time": saved_at},
+    )
+    return redirect("pledges:update_edit", pk=update.pk)
 
 
 @login_required
@@ -280,11 +285,10 @@ def update_create(request, pk):
             indicators=indicators,
             organizations=organizations,
         )
-    return render(
-        request,
-        "pledges/update_form.html",
-        {"form": form, "pledge": pledge, "update": None, "organizations": organizations},
-    )
+    context = {"form": form, "pledge": pledge, "update": None, "organizations": organizations}
+    if request.method != "POST":
+        context["prefilled_from"] = previous
+    return render(request, "pledges/update_form.html", context)
 
 
 @login_required

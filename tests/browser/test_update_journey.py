@@ -4,6 +4,7 @@ secretariat publishes, and the pledge's page shows the new stage. Screenshots of
 workspace, the form with errors and the review queue, in English and Japanese."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -123,9 +124,9 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     page.get_by_label("Refugees hired (people)").fill("18")
     page.get_by_label("Links").fill("https://example.org/fairs")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("Your draft was saved")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Draft saved at \d\d:\d\d"))).to_be_visible()
 
-    # Submits it from the workspace.
+    # Submits it from the form, where saving the draft left it.
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Your update was submitted")).to_be_visible()
     expect(page.get_by_text("Awaiting review").first).to_be_visible()
