@@ -352,6 +352,27 @@ def update_submit(request, pk):
     return redirect("pledges:workspace")
 
 
+@login_required
+@require_POST
+def update_withdraw(request, pk):
+    """Take a submitted, not yet reviewed update back to the form, to fix it."""
+    update = permissions.update_for_editor(request, pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        messages.error(request, _("Reload the page and try again."))
+        return redirect("pledges:workspace")
+    try:
+        services.update_withdraw(update=update, version=version)
+    except (services.StaleUpdate, services.TransitionNotAllowed) as error:
+        messages.error(request, str(error))
+        return redirect("pledges:workspace")
+    messages.success(
+        request, _("Your update was withdrawn from the review. Correct it and submit it again.")
+    )
+    return redirect("pledges:update_edit", pk=update.pk)
+
+
 def _review_page(request, *, return_forms=None, status=200):
     queue = update_selectors.review_queue()
     return_forms = return_forms or {}
