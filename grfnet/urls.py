@@ -4,6 +4,10 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from exchange.api import api as api_v1
+from exchange.views import api_docs
+from dashboards.health import healthz
+
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
@@ -16,11 +20,16 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("", include("exchange.urls")),
+    # The page that describes the API for people comes before the API's own routes.
+    path("api/v1/", api_docs, name="api_docs"),
+    path("api/v1/", api_v1.urls),
+    path("", include("dashboards.urls")),
     path("", include("pledges.urls")),
-    path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
 ]

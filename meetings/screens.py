@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .selectors import MeetingReport, ReportSection
+from .report import MeetingReport, ReportSection
 
 
 @dataclass

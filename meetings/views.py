@@ -4,17 +4,19 @@ All read published data only, so they follow the network pages' rule (public or 
 ``accounts.access``). Unpublished meetings are visible to the secretariat only.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
 
-from . import calendar, pdf
+from . import ics, pdf, pdf_cache
+from .calendar import organizations_due, period_for_meeting
 from .models import Meeting
-from .periods import period_for_meeting
+from .report import meeting_report
 from .screens import report_screens
-from .selectors import meeting_report, organizations_without_update, updates_published_in
 
 
 def _visible_meetings(user):
@@ -56,12 +58,12 @@ def meeting_detail(request, number):
     context = {
         "meeting": meeting,
         "period": period,
-        "update_count": updates_published_in(period).count(),
+        "update_count": period.updates().count(),
         "is_upcoming": meeting.date >= timezone.localdate(),
         "show_not_reported": is_secretariat(request.user),
     }
     if context["show_not_reported"]:
-        context["not_reported"] = organizations_without_update(period)
+        context["not_reported"] = organizations_due(period)
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -87,28 +89,40 @@ def meeting_report_screen(request, number, screen=1):
         "count": len(screens),
         "previous": screen - 1 if screen > 1 else None,
         "next": screen + 1 if screen < len(screens) else None,
-        "screens": screens,
     }
     return render(request, "meetings/report_screen.html", context)
 
 
+@require_safe
 @network_page
 def meeting_report_pdf(request, number):
+    """The report PDF from storage, built first if the published data changed since."""
     meeting = _meeting_for(request, number)
     try:
-        document = pdf.report_pdf(meeting_report(meeting), request=request)
+        name = pdf_cache.report_pdf_name(meeting, request=request)
     except pdf.PdfUnavailable as error:  # WeasyPrint's system libraries are missing
         return HttpResponse(str(error), status=503, content_type="text/plain")
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.filename(meeting)}"'
-    return response
+    except pdf_cache.PdfBusy:
+        response = HttpResponse(
+            _("The PDF is being prepared; try again in a minute."),
+            status=503,
+            content_type="text/plain",
+        )
+        response["Retry-After"] = "60"
+        return response
+    return FileResponse(
+        pdf_cache.storage().open(name),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=pdf.filename(meeting),
+    )
 
 
 @network_page
 def meeting_ics(request, number):
     meeting = _meeting_for(request, number)
     response = HttpResponse(
-        calendar.meeting_calendar(meeting, request=request), content_type="text/calendar"
+        ics.meeting_calendar(meeting, request=request), content_type="text/calendar"
     )
     response["Content-Disposition"] = f'attachment; filename="grfnet-meeting-{meeting.number}.ics"'
     return response

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import Organization
 
 from .models import Indicator, ProgressUpdate, Stage
-from .services import CONTENT_FIELDS
 
 INDICATOR_PREFIX = "indicator_"
 
@@ -63,7 +62,7 @@ class UpdateForm(forms.ModelForm):
 
     class Meta:
         model = ProgressUpdate
-        fields = CONTENT_FIELDS
+        fields = ProgressUpdate.CONTENT_FIELDS
         widgets = {
             "stage": forms.RadioSelect,
             "achievements": forms.Textarea(attrs={"rows": 4}),
@@ -90,7 +89,7 @@ class UpdateForm(forms.ModelForm):
             )
         else:
             del self.fields["organization"]
-        self.fields["stage"].choices = Stage.choices
+        self.fields["stage"].choices = Stage.reported_choices()
         self._count_characters()
         # Editing an existing update must say which version it started from.
         self.fields["version"].required = self.instance.pk is not None
@@ -169,7 +168,7 @@ class UpdateForm(forms.ModelForm):
         return cleaned
 
     def content(self) -> dict:
-        return {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
+        return {name: self.cleaned_data[name] for name in ProgressUpdate.CONTENT_FIELDS}
 
     def indicator_values(self) -> dict[Indicator, Decimal | None]:
         return {i: self.cleaned_data.get(f"{INDICATOR_PREFIX}{i.pk}") for i in self.indicators}
@@ -192,7 +191,7 @@ def initial_from(update: ProgressUpdate | None) -> dict:
     """Form values taken from ``update`` (a routine update starts from the last one)."""
     if update is None:
         return {}
-    initial = {name: getattr(update, name) for name in CONTENT_FIELDS}
+    initial = {name: getattr(update, name) for name in ProgressUpdate.CONTENT_FIELDS}
     for value in update.indicator_values.all():
         initial[f"{INDICATOR_PREFIX}{value.indicator_id}"] = plain_number(value.value)
     return initial

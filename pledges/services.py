@@ -18,20 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
-from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate, Stage
+from .published import published_data_changed
 
 State = ProgressUpdate.State
 
-# The content an organization writes; everything else is set by the life cycle.
-CONTENT_FIELDS = (
-    "stage",
-    "progress",
-    "achievements",
-    "challenges",
-    "next_steps",
-    "refugee_participation",
-    "links",
-)
+CONTENT_FIELDS = ProgressUpdate.CONTENT_FIELDS
 
 
 class TransitionNotAllowed(Exception):
@@ -190,6 +182,7 @@ def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     current.version += 1
     current.save()
     pledge_refresh_current_state(pledge=current.pledge)
+    published_data_changed()
     transaction.on_commit(lambda: notifications.notify_update_published(current), robust=True)
     return current
 
@@ -237,6 +230,7 @@ def update_correct(
     current.save()
     _set_indicator_values(current, indicator_values or {})
     pledge_refresh_current_state(pledge=current.pledge)
+    published_data_changed()
     return current
 
 
@@ -267,7 +261,7 @@ def pledge_refresh_current_state(*, pledge: Pledge) -> None:
         .first()
     )
     Pledge.objects.filter(pk=pledge.pk).update(
-        current_stage=latest.stage if latest else "",
+        current_stage=latest.stage if latest else Stage.NONE,
         current_progress=latest.progress if latest else None,
         last_published_at=latest.published_at if latest else None,
     )

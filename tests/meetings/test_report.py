@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meetings import pdf
 from meetings.models import Meeting
-from meetings.selectors import meeting_report
+from meetings.report import meeting_report
 from tests.factories import (
     IndicatorFactory,
     MeetingFactory,
@@ -331,11 +331,11 @@ def test_report_of_the_seeded_first_meeting_covers_the_progress_it_heard(
     assert report.period.start is None  # the first meeting: everything since the pledges
     assert report.network.pledge_count == 14
     assert len(report.network.updates) == 8
-    assert {p.stage_before for p in report.network.stage_changes} == {""}
+    assert {p.stage_before for p in report.network.stage_changes} == {"none"}
     assert len(report.network.without_update) == 6
 
     response = client.get(reverse("meetings:report_pdf", args=[1]), HTTP_ACCEPT_LANGUAGE="ja")
-    text = _pdf_text(response.content).replace("\n", "")  # lines may break anywhere
+    text = _pdf_text(b"".join(response.streaming_content)).replace("\n", "")  # lines may break
     assert "第1回 日本グローバル難民フォーラム・ネットワーク会合" in text
     assert "国連大学（東京）" in text
 

@@ -91,7 +91,7 @@ def test_editor_submits_a_new_update_and_the_secretariat_is_emailed(
     assert update.state == State.SUBMITTED and update.submitted_at
     assert [m.to for m in mailoutbox] == [[secretariat.email]]
     pledge.refresh_from_db()
-    assert pledge.current_stage == ""  # nothing is public before the secretariat publishes
+    assert pledge.current_stage == "none"  # nothing is public before the secretariat publishes
 
 
 BAD_INPUT = [

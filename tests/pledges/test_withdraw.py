@@ -106,6 +106,6 @@ def test_a_reviewed_update_cannot_be_withdrawn_from_the_view(client, editor, org
     update.refresh_from_db()
     client.force_login(editor)
     response = _withdraw(client, update)
-    assert response.url == reverse("pledges:workspace")
+    assert response.url == reverse("dashboards:workspace")
     update.refresh_from_db()
     assert update.state == State.PUBLISHED

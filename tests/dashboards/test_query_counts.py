@@ -1,0 +1,73 @@
+"""Every page the benchmark (bench/run) drives runs the same number of SQL queries at two
+data sizes: made-up networks (``meetings.demo_data``) of 12 and of 150 pledges, with
+organizations, updates, meetings and the review queue growing alongside."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.demo_data import DemoSize, build_demo_data
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [
+    DemoSize(organizations=5, pledges=12, updates_per_pledge=2, meetings=2),
+    DemoSize(organizations=40, pledges=150, updates_per_pledge=5, meetings=6),
+]
+
+# page -> (URL from the demo data, who signs in, ceiling)
+PAGES = {
+    "healthz": (lambda d: "/healthz", None, 1),
+    "dashboard": (lambda d: reverse("dashboards:home"), None, 24),
+    "pledge list": (lambda d: reverse("dashboards:pledge_list"), None, 10),
+    "pledge list, filtered": (
+        lambda d: reverse("dashboards:pledge_list") + "?objective=2&stage=in_progress",
+        None,
+        10,
+    ),
+    "pledge list, searched": (
+        lambda d: reverse("dashboards:pledge_list") + "?q=japanese+language",
+        None,
+        10,
+    ),
+    "pledge list, page 2 sorted": (
+        lambda d: reverse("dashboards:pledge_list") + "?stale=1&kind=ngo&sort=-progress&page=2",
+        None,
+        10,
+    ),
+    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 10),
+    "organizations": (lambda d: reverse("dashboards:organization_list"), None, 6),
+    "largest organization": (lambda d: d.largest_organization.get_absolute_url(), None, 8),
+    "meetings": (lambda d: reverse("meetings:list"), None, 4),
+    "latest meeting": (lambda d: d.latest_meeting.get_absolute_url(), None, 12),
+    "meeting report": (
+        lambda d: reverse("meetings:report", args=[d.latest_meeting.number]),
+        None,
+        16,
+    ),
+    "workspace": (lambda d: reverse("dashboards:workspace"), "editor", 16),
+    "review queue": (lambda d: reverse("pledges:review"), "secretariat", 16),
+}
+
+
+def _queries(client, size, page) -> int:
+    data = build_demo_data(size)
+    url, user, _ceiling = PAGES[page]
+    client.logout()
+    if user:
+        client.force_login(getattr(data, user))
+    cache.clear()  # the first request after a change: nothing cached yet
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(data))
+    assert response.status_code == 200, url(data)
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_same_queries_at_two_sizes(client, public_dashboard, page):
+    small, large = (_queries(client, size, page) for size in SIZES)
+
+    assert small == large
+    assert large <= PAGES[page][2], large
