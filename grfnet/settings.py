@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.middleware.RememberInterfaceLanguageMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -183,6 +184,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates per language: "11 September 2024" (UN style) and "2024年9月11日" (formats/).
+FORMAT_MODULE_PATH = ["formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

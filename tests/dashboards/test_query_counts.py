@@ -37,7 +37,8 @@ PAGES = {
         None,
         10,
     ),
-    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 10),
+    # Ten for the pledge (its sources and linked pledges included), two for the session.
+    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 12),
     "organizations": (lambda d: reverse("dashboards:organization_list"), None, 6),
     "largest organization": (lambda d: d.largest_organization.get_absolute_url(), None, 8),
     "meetings": (lambda d: reverse("meetings:list"), None, 4),
