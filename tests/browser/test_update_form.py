@@ -32,10 +32,10 @@ def test_form_keeps_a_10000_character_text_counts_it_and_explains_the_error(
     page.goto(f"{live_server.url}/pledges/{pledge.pk}/updates/new/")
     text = "Job fairs. " * 909 + "E"  # 10,000 characters
     assert len(text) == 10_000
-    box = page.locator("#id_achievements")
+    box = page.locator(f"#id_achievements_{lang}")
     box.fill(text)
-    expect(page.locator("#id_achievements_count")).to_contain_text(count_text)
-    expect(page.locator("#id_achievements_count")).to_contain_text("5,000")
+    expect(page.locator(f"#id_achievements_{lang}_count")).to_contain_text(count_text)
+    expect(page.locator(f"#id_achievements_{lang}_count")).to_contain_text("5,000")
     page.locator("#id_stage_1").check()
     page.locator("button[name=draft]").click()
 
@@ -45,7 +45,7 @@ def test_form_keeps_a_10000_character_text_counts_it_and_explains_the_error(
     assert box.input_value() == text  # nothing cut, in the browser or on the server
     screenshot(page, f"update-form-too-long-{lang}")
     summary.get_by_role("link").first.click()
-    expect(page).to_have_url(re.compile("#id_achievements$"))
+    expect(page).to_have_url(re.compile(f"#id_achievements_{lang}$"))
     context.close()
 
 

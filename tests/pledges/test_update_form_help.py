@@ -25,7 +25,7 @@ def _new_url(pledge):
 def test_long_texts_have_a_counted_limit_but_no_maxlength_that_cuts(client, editor, pledge):
     client.force_login(editor)
     html = client.get(_new_url(pledge)).content.decode()
-    [achievements] = re.findall(r"<textarea[^>]*name=\"achievements\"[^>]*>", html)
+    [achievements] = re.findall(r"<textarea[^>]*name=\"achievements_en\"[^>]*>", html)
     assert " maxlength=" not in achievements
     assert 'data-maxlength="5000"' in achievements
     assert "%(count)s of %(limit)s characters" in achievements
