@@ -4,13 +4,16 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from dashboards.health import healthz
 from exchange.api import api as api_v1
 from exchange.views import api_docs
-from dashboards.health import healthz
 
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
+
+# A database outage answers 503 with Retry-After; anything else the usual 500 page.
+handler500 = "accounts.errors.server_error"
 
 
 def favicon(request):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.fields import WebAddressField
+from accounts.validators import refuse_bidi_controls
 from organizations.models import Organization
 
 
@@ -345,7 +346,9 @@ class Indicator(models.Model):
 
 
 def validate_http_links(value: str):
-    """One http(s) address a line; blank lines are ignored. The error names the line."""
+    """One http(s) address a line, without text-direction controls; blank lines are
+    ignored. The error names the line."""
+    refuse_bidi_controls(value)
     validate = URLValidator(schemes=["http", "https"])
     for number, line in enumerate(value.splitlines(), start=1):
         if not line.strip():
