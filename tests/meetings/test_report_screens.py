@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from meetings.screens import report_screens
 from meetings.report import meeting_report
+from meetings.screens import report_screens
 from tests.meetings.test_report import scenario  # noqa: F401 - the shared fixture
 
 pytestmark = pytest.mark.django_db
