@@ -253,3 +253,46 @@ class ReturnForm(forms.Form):
         if not comment:
             raise forms.ValidationError(_("Say what needs to change: a comment is required."))
         return comment
+
+
+class ReviewForm(ReturnForm):
+    """The review card's one form: a comment and two buttons. "Return with comment" needs
+    the comment (as ``ReturnForm``); "Publish" needs the confirmation box ticked, and
+    refuses while a comment is typed, since publishing sends no comment: the comment is
+    shown again rather than silently dropped."""
+
+    PUBLISH, RETURN = "publish", "return"
+
+    confirm_publish = forms.BooleanField(
+        label=_("I have read this update: publish it for the whole network."),
+        required=False,
+    )
+
+    def __init__(self, *args, action=RETURN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action == self.PUBLISH:
+            self.fields["comment"].required = False
+
+    def clean_comment(self):
+        if self.action == self.PUBLISH:
+            return self.cleaned_data.get("comment", "").strip()
+        return super().clean_comment()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == self.PUBLISH:
+            if cleaned.get("comment"):
+                self.add_error(
+                    "comment",
+                    _(
+                        "Publishing sends no comment. To send this comment, return the "
+                        "update; to publish, clear the comment first."
+                    ),
+                )
+            if not cleaned.get("confirm_publish"):
+                self.add_error(
+                    "confirm_publish",
+                    _("Tick this box to confirm: the update becomes public at once."),
+                )
+        return cleaned

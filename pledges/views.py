@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import permissions, selectors, services
-from .forms import ReturnForm, UpdateForm, initial_from
+from .forms import ReviewForm, UpdateForm, initial_from
 from .models import ProgressUpdate
 
 SUBMIT = "submit"  # the name of the "Submit for review" button; the other saves a draft
@@ -191,7 +191,7 @@ def _review_page(request, *, return_forms=None, status=200):
     queue = selectors.review_queue()
     return_forms = return_forms or {}
     for update in queue:
-        update.return_form = return_forms.get(update.pk) or ReturnForm(
+        update.return_form = return_forms.get(update.pk) or ReviewForm(
             auto_id=f"id_return_{update.pk}_%s"
         )
     return render(request, "pledges/review_queue.html", {"queue": queue}, status=status)
@@ -210,6 +210,10 @@ def review(request):
 @require_POST
 def update_publish(request, pk):
     update = permissions.update_for_reviewer(request, pk)
+    form = ReviewForm(request.POST, auto_id=f"id_return_{update.pk}_%s", action=ReviewForm.PUBLISH)
+    if not form.is_valid():
+        # Not confirmed, or a comment typed: the page again, with what was typed.
+        return _review_page(request, return_forms={update.pk: form}, status=400)
     try:
         services.update_publish(update=update, reviewer=request.user)
         messages.success(
@@ -225,7 +229,7 @@ def update_publish(request, pk):
 @require_POST
 def update_return(request, pk):
     update = permissions.update_for_reviewer(request, pk)
-    form = ReturnForm(request.POST, auto_id=f"id_return_{update.pk}_%s")
+    form = ReviewForm(request.POST, auto_id=f"id_return_{update.pk}_%s")
     if not form.is_valid():
         # Shown again beside the update's comment box, with what was typed.
         return _review_page(request, return_forms={update.pk: form}, status=400)

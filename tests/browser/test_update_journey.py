@@ -160,9 +160,23 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Your update was submitted")).to_be_visible()
 
-    # The secretariat publishes it.
+    # The secretariat sees it is a resubmission, with its comment and what changed since.
     _switch_user(page, live_server, "mofa")
     page.goto(f"{live_server.url}/review/")
+    expect(page.get_by_text("Resubmitted after it was returned")).to_be_visible()
+    expect(page.locator(".earlier-comment")).to_contain_text("in which cities")
+    expect(page.locator(".change-list").first).to_contain_text("Tokyo, Osaka and Fukuoka")
+    screenshot(page, "review-resubmitted-en")
+    # Publish asks for confirmation, and a comment typed beside it is not lost.
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Tick this box to confirm")).to_be_visible()
+    page.get_by_label("What needs to change").fill("Thanks, looks good.")
+    page.get_by_label("I have read this update").check()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Publishing sends no comment")).to_be_visible()
+    expect(page.get_by_label("What needs to change")).to_have_value("Thanks, looks good.")
+    page.get_by_label("What needs to change").fill("")
+    page.get_by_label("I have read this update").check()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("Nothing to review")).to_be_visible()
 
