@@ -50,7 +50,7 @@ def test_cache_url_shares_the_cache_and_sessions_in_redis():
 
 def test_postgresql_connections_turn_jit_off_and_may_use_a_pool():
     url = "postgres://u:p@db.internal:5432/grfnet"
-    assert _settings(DATABASE_URL=url)["db"] == {"options": "-c jit=off"}
+    assert "-c jit=off" in _settings(DATABASE_URL=url)["db"]["options"]
     pooled = _settings(DATABASE_URL=url, DATABASE_POOL_SIZE="8")["db"]
     assert pooled["pool"]["max_size"] == 8
 

@@ -92,7 +92,7 @@ def test_a_correction_bumps_the_version_once_and_the_pledge_follows(client, secr
     payload = admin_payload(
         _opened(client, update),
         progress="70",
-        achievements="Corrected text",
+        achievements_en="Corrected text",
         **{"indicator_values-0-value": "25"},
     )
     response = client.post(_change_url(update), payload)
