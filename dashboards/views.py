@@ -169,6 +169,8 @@ def workspace(request):
         "days_left": period.days_to_deadline(today),
         "deadline_passed": period.deadline_passed(today),
     }
+    if is_secretariat(request.user):  # where the secretariat lands after signing in
+        context["overview"] = selectors.secretariat_overview(period)
     return render(request, "dashboards/workspace.html", context)
 
 

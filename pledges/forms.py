@@ -109,6 +109,7 @@ class UpdateForm(forms.ModelForm):
         else:
             del self.fields["organization"]
         self.fields["stage"].choices = Stage.reported_choices()
+        self._count_characters()
         # Editing an existing update must say which version it started from.
         self.fields["version"].required = self.instance.pk is not None
         for indicator in self.indicators:
@@ -120,6 +121,42 @@ class UpdateForm(forms.ModelForm):
                 min_value=Decimal(0),
                 help_text=_indicator_help(indicator),
             )
+
+    def _count_characters(self):
+        """Long texts: no maxlength attribute (a browser silently cuts a longer paste), but
+        a live count (static/js/char_count.js) and, on the server, an error saying by how
+        much the text is too long, with the text kept."""
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if not limit or not isinstance(field.widget, forms.Textarea):
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs.update(
+                {
+                    "data-maxlength": limit,
+                    "data-count-label": _("%(count)s of %(limit)s characters"),
+                    "data-over-label": _("%(over)s characters too many"),
+                }
+            )
+            field.error_messages["max_length"] = _(
+                "This text has %(show_value)s characters; the limit is %(limit_value)s. "
+                "Shorten it and save again: what you typed is still here."
+            )
+
+    @property
+    def error_summary(self) -> list[dict]:
+        """Each error with its field's label and the id to link to, for the summary above
+        the form (radio buttons: the first one)."""
+        summary = []
+        for name, errors in self.errors.items():
+            if name in (forms.forms.NON_FIELD_ERRORS, "version"):
+                continue
+            field = self[name]
+            anchor = field.auto_id
+            if isinstance(field.field.widget, forms.RadioSelect):
+                anchor = f"{anchor}_0"
+            summary += [{"label": field.label, "message": m, "anchor": anchor} for m in errors]
+        return summary
 
     @property
     def text_fields(self):
@@ -216,3 +253,46 @@ class ReturnForm(forms.Form):
         if not comment:
             raise forms.ValidationError(_("Say what needs to change: a comment is required."))
         return comment
+
+
+class ReviewForm(ReturnForm):
+    """The review card's one form: a comment and two buttons. "Return with comment" needs
+    the comment (as ``ReturnForm``); "Publish" needs the confirmation box ticked, and
+    refuses while a comment is typed, since publishing sends no comment: the comment is
+    shown again rather than silently dropped."""
+
+    PUBLISH, RETURN = "publish", "return"
+
+    confirm_publish = forms.BooleanField(
+        label=_("I have read this update: publish it for the whole network."),
+        required=False,
+    )
+
+    def __init__(self, *args, action=RETURN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action == self.PUBLISH:
+            self.fields["comment"].required = False
+
+    def clean_comment(self):
+        if self.action == self.PUBLISH:
+            return self.cleaned_data.get("comment", "").strip()
+        return super().clean_comment()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == self.PUBLISH:
+            if cleaned.get("comment"):
+                self.add_error(
+                    "comment",
+                    _(
+                        "Publishing sends no comment. To send this comment, return the "
+                        "update; to publish, clear the comment first."
+                    ),
+                )
+            if not cleaned.get("confirm_publish"):
+                self.add_error(
+                    "confirm_publish",
+                    _("Tick this box to confirm: the update becomes public at once."),
+                )
+        return cleaned

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
@@ -346,15 +347,23 @@ class Indicator(models.Model):
 
 def validate_http_links(value: str):
     """One http(s) address a line, without text-direction controls; blank lines are
-    ignored."""
+    ignored. The error names the line."""
     refuse_bidi_controls(value)
-    validate = URLValidator(
-        schemes=["http", "https"],
-        message=_("Enter web addresses starting with http:// or https://."),
-    )
-    for line in value.splitlines():
-        if line.strip():
+    validate = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(value.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
             validate(line.strip())
+        except ValidationError:
+            raise ValidationError(
+                _(
+                    "Line %(line)d (“%(value)s”) is not a web address: enter one address "
+                    "a line, starting with http:// or https://."
+                ),
+                code="invalid",
+                params={"line": number, "value": line.strip()[:80]},
+            ) from None
 
 
 class ProgressUpdateQuerySet(models.QuerySet):

@@ -176,6 +176,25 @@ def update_submit(*, update: ProgressUpdate, version: int | None = None, by=None
 
 
 @transaction.atomic
+def update_withdraw(*, update: ProgressUpdate, version: int | None = None) -> ProgressUpdate:
+    """Take a submitted update back before the secretariat has reviewed it, to fix it: it
+    becomes a draft again (or returned, if the secretariat had returned it before, so
+    that its comment stays in view). Refused once it has been published or returned."""
+    current = _lock(update)
+    _check_version(current, version)
+    if current.state != State.SUBMITTED:
+        raise TransitionNotAllowed(
+            _("Only an update waiting for review can be withdrawn; this one is %(state)s.")
+            % {"state": current.get_state_display().lower()}
+        )
+    current.state = State.RETURNED if current.review_comment else State.DRAFT
+    current.submitted_at = None
+    current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
 def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     """Publish a submitted update: it becomes its pledge's current state.
 
