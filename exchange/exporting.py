@@ -319,7 +319,6 @@ def meeting_record(meeting: Meeting) -> dict:
         "url": site_url(meeting.get_absolute_url()),
         "kind": meeting.kind,
         "number": meeting.number,
-        "kind": meeting.kind,
         "title": both(meeting, "title"),
         "date": iso(meeting.date),
         "start_time": iso(meeting.start_time),
