@@ -50,7 +50,11 @@ def test_cache_url_shares_the_cache_and_sessions_in_redis():
 
 def test_postgresql_connections_turn_jit_off_and_may_use_a_pool():
     url = "postgres://u:p@db.internal:5432/grfnet"
-    assert "-c jit=off" in _settings(DATABASE_URL=url)["db"]["options"]
+    options = _settings(DATABASE_URL=url)["db"]
+    assert "-c jit=off" in options["options"]
+    # Beside the timeouts that turn a silent database into a quick 503 (tests/security).
+    assert "-c statement_timeout=30000" in options["options"]
+    assert options["connect_timeout"] == 5
     pooled = _settings(DATABASE_URL=url, DATABASE_POOL_SIZE="8")["db"]
     assert pooled["pool"]["max_size"] == 8
 

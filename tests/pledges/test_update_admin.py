@@ -144,7 +144,7 @@ def test_adding_an_indicator_value_in_a_correction(client, secretariat):
 def test_a_correction_of_a_version_changed_meanwhile_is_refused(client, secretariat):
     update = ProgressUpdateFactory(published=True, achievements="First")
     client.force_login(secretariat)
-    payload = admin_payload(_opened(client, update), achievements="Mine")
+    payload = admin_payload(_opened(client, update), achievements_en="Mine")
     services.update_correct(update=update, version=None, content={"achievements": "Theirs"})
     response = client.post(_change_url(update), payload)
     assert response.status_code == 200
@@ -157,7 +157,7 @@ def test_a_correction_of_a_version_changed_meanwhile_is_refused(client, secretar
 def test_saving_an_unpublished_update_in_the_admin_changes_nothing(client, secretariat, state):
     update = ProgressUpdateFactory(state=state, achievements="Their words")
     client.force_login(secretariat)
-    payload = admin_payload(_opened(client, update), achievements="Secretariat's words")
+    payload = admin_payload(_opened(client, update), achievements_en="Secretariat's words")
     assert client.post(_change_url(update), payload).status_code == 302
     update.refresh_from_db()
     assert (update.achievements, update.version, update.state) == ("Their words", 1, state)
