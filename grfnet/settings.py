@@ -30,6 +30,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 GRFNET_PUBLIC_DASHBOARD = env.bool("GRFNET_PUBLIC_DASHBOARD", default=False)
 # The address the site is reached at, for links in emails sent outside a request.
 GRFNET_SITE_URL = env.str("GRFNET_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where readers write to the secretariat (contact, privacy and accessibility pages).
+GRFNET_CONTACT_EMAIL = env.str("GRFNET_CONTACT_EMAIL", default="secretariat@grfnet.localhost")
 
 
 def _production_problems() -> list[str]:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
+    path("", include("accounts.page_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
