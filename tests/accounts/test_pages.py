@@ -5,7 +5,10 @@ from django.urls import reverse
 from django.utils import translation
 
 PAGES = {
-    "about": ("About the Japan Global Refugee Forum Network", "日本グローバル難民フォーラム・ネットワークについて"),
+    "about": (
+        "About the Japan Global Refugee Forum Network",
+        "日本グローバル難民フォーラム・ネットワークについて",
+    ),
     "privacy": ("Privacy: what we store about you and why", "プライバシー：保存する情報とその理由"),
     "accessibility": ("Accessibility statement", "アクセシビリティ方針"),
     "contact": ("Contact the secretariat", "事務局への連絡"),
