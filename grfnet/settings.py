@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "django_countries",
     "simple_history",
     "axes",
     "csp",

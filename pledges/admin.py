@@ -103,8 +103,17 @@ class PledgeAdmin(TranslationAdmin):
         ),
         (
             _("Forum and dates"),
-            {"fields": ["forum", "multi_stakeholder_pledge", "pledged_on", "target_date"]},
+            {
+                "fields": [
+                    "forum",
+                    "multi_stakeholder_pledge",
+                    "pledged_on",
+                    ("start_date", "end_date"),
+                    "target_date",
+                ]
+            },
         ),
+        (_("Where"), {"fields": ["countries"]}),
         (_("Source"), {"fields": ["source_url", "source_citation"]}),
         (
             _("Current state (from the latest published update)"),

@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from grfnet.fields import WebAddressField
@@ -85,6 +87,20 @@ class PledgeQuerySet(models.QuerySet):
             models.Q(last_published_at__isnull=True) | models.Q(last_published_at__lt=before)
         )
 
+    def in_country(self, code: str):
+        """Pledges acting in the country with this ISO 3166-1 alpha-2 code ("JO").
+
+        The column holds two-letter codes joined by commas, so a two-letter substring can
+        only match a whole code."""
+        code = (code or "").upper()
+        if len(code) != 2 or not code.isalpha():
+            return self.none()
+        return self.filter(countries__contains=code)
+
+    def ending_by(self, day):
+        """Pledges whose end date is known and on or before ``day``."""
+        return self.filter(end_date__lte=day)
+
     def with_stage(self, stage):
         """Pledges whose latest published update has this stage; "none": no report yet."""
         if stage == "none":
@@ -142,6 +158,19 @@ class Pledge(models.Model):
     )
     pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("When the pledge's work starts.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("When the pledge's work ends.")
+    )
+    # django-countries keeps the codes in one sorted column ("JO,UG"); `in_country` reads it.
+    countries = CountryField(
+        _("countries of implementation"),
+        multiple=True,
+        blank=True,
+        help_text=_("Where the pledge acts; Japan for work in Japan."),
+    )
     source_url = WebAddressField(_("source URL"), max_length=500, blank=True)
     source_citation = models.CharField(
         _("source"),
@@ -186,6 +215,13 @@ class Pledge(models.Model):
                 condition=models.Q(current_stage__in=["", *Stage.values]),
                 name="pledge_current_stage_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="pledge_ends_after_it_starts",
+                violation_error_message=_("A pledge cannot end before it starts."),
+            ),
         ]
 
     def __str__(self):
@@ -197,6 +233,11 @@ class Pledge(models.Model):
     @property
     def has_report(self):
         return bool(self.current_stage)
+
+    def clean(self):
+        # The constraint says the same; saying it here puts the message beside the field.
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("A pledge cannot end before it starts.")})
 
 
 class Indicator(models.Model):
