@@ -178,8 +178,29 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded evidence files. In development they are files under MEDIA_ROOT (never served
+# at a public URL: ``pledges:attachment`` checks who may read each); with
+# GRFNET_S3_BUCKET set, S3-compatible object storage through django-storages, so that
+# several app processes share them (``pip install -e '.[s3]'``).
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+GRFNET_S3_BUCKET = env.str("GRFNET_S3_BUCKET", default="")
+_DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if GRFNET_S3_BUCKET:
+    _DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GRFNET_S3_BUCKET,
+            "endpoint_url": env.str("GRFNET_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("GRFNET_S3_REGION", default="") or None,
+            "access_key": env.str("GRFNET_S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("GRFNET_S3_SECRET_KEY", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
@@ -433,3 +435,113 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value}"
+
+
+def evidence_upload_to(attachment: "Attachment", filename: str) -> str:
+    """Where a file is stored: a random folder per file, so names never collide and a
+    storage path cannot be guessed from the update's number."""
+    return f"evidence/{attachment.update.pledge_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file an organization attaches to its update as evidence (a report, a photo, ...).
+
+    ``pledges.evidence`` checks the file and names it; it is served only through
+    ``pledges:attachment`` with the visibility of its update."""
+
+    MAX_PER_UPDATE = 5
+    MAX_SIZE = 10 * 1024 * 1024
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("progress update"),
+    )
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=300)
+    name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(size__lte=10 * 1024 * 1024), name="attachment_at_most_10_mb"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pledges:attachment", kwargs={"pk": self.pk})
+
+
+class Follow(models.Model):
+    """A signed-in person follows a pledge or an organization: they are emailed, in their
+    language, when an update on it is published (``pledges.following``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("user"),
+    )
+    pledge = models.ForeignKey(
+        Pledge,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("pledge"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("organization"),
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pledge__isnull=False, organization__isnull=True)
+                | models.Q(pledge__isnull=True, organization__isnull=False),
+                name="follow_one_pledge_or_one_organization",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "pledge"],
+                condition=models.Q(pledge__isnull=False),
+                name="follow_pledge_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=models.Q(organization__isnull=False),
+                name="follow_organization_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.target}"
+
+    @property
+    def target(self):
+        return self.pledge if self.pledge_id else self.organization

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import notifications
+from . import evidence, notifications
 from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
 
 State = ProgressUpdate.State
@@ -86,8 +86,10 @@ def update_create(
     author,
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
+    attachments: dict | None = None,
 ) -> ProgressUpdate:
-    """Create a draft update of ``organization`` on ``pledge``.
+    """Create a draft update of ``organization`` on ``pledge``, with the evidence files
+    ``attachments`` names (``{"add": [CheckedFile, ...]}``, see ``evidence``).
 
     An organization keeps one open (draft, returned or submitted) update per pledge:
     TransitionNotAllowed otherwise, so a double click or two colleagues do not fork it.
@@ -104,6 +106,8 @@ def update_create(
     update.full_clean()
     update.save()
     _set_indicator_values(update, indicator_values or {})
+    if attachments:
+        evidence.attachments_change(update=update, user=author, **attachments)
     return update
 
 
@@ -114,8 +118,11 @@ def update_edit(
     version: int | None,
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
+    attachments: dict | None = None,
+    user=None,
 ) -> ProgressUpdate:
-    """Save new content of a draft or returned update, edited from ``version``.
+    """Save new content of a draft or returned update, edited from ``version``, adding and
+    removing the evidence files ``attachments`` names (``{"add": [...], "remove": [...]}``).
 
     Raises StaleUpdate if the update changed since that version, so a second editor never
     silently overwrites the first; TransitionNotAllowed once it is submitted or published.
@@ -132,6 +139,8 @@ def update_edit(
     current.version += 1
     current.save()
     _set_indicator_values(current, indicator_values or {})
+    if attachments:
+        evidence.attachments_change(update=current, user=user, **attachments)
     return current
 
 

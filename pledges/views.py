@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import network_page
 from meetings.periods import current_period, stale_before
 
-from . import permissions, selectors, services, update_selectors
+from . import evidence, permissions, selectors, services, update_selectors
 from .filters import PledgeFilter
 from .forms import ReturnForm, UpdateForm, initial_from
 from .models import Pledge, ProgressUpdate
@@ -235,6 +235,7 @@ def update_create(request, pk):
     if request.method == "POST":
         form = UpdateForm(
             request.POST,
+            request.FILES,
             instance=ProgressUpdate(pledge=pledge, organization=organizations[0]),
             indicators=indicators,
             organizations=organizations,
@@ -248,9 +249,10 @@ def update_create(request, pk):
                     author=request.user,
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    attachments=form.attachments(),
                 )
                 return _save_and_maybe_submit(request, update, update.version)
-            except services.TransitionNotAllowed as error:
+            except (services.TransitionNotAllowed, evidence.TooManyFiles) as error:
                 form.add_error(None, str(error))  # shown above the form, what was typed kept
     else:
         # An organization keeps one update open per pledge: continue it rather than fork it.
@@ -301,7 +303,7 @@ def update_edit(request, pk):
     pledge = update.pledge
     indicators = _indicators(pledge)
     if request.method == "POST":
-        form = UpdateForm(request.POST, instance=update, indicators=indicators)
+        form = UpdateForm(request.POST, request.FILES, instance=update, indicators=indicators)
         if form.is_valid():
             try:
                 saved = services.update_edit(
@@ -309,9 +311,11 @@ def update_edit(request, pk):
                     version=form.cleaned_data["version"],
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    attachments=form.attachments(),
+                    user=request.user,
                 )
                 return _save_and_maybe_submit(request, saved, saved.version)
-            except services.StaleUpdate as error:
+            except (services.StaleUpdate, evidence.TooManyFiles) as error:
                 form.add_error(None, str(error))
             except services.TransitionNotAllowed as error:
                 messages.error(request, str(error))
