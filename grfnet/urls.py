@@ -16,6 +16,7 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("", include("pledges.following_urls")),
     path("", include("pledges.urls")),
     path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import evidence, notifications
+from . import evidence, following, notifications
 from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
 
 State = ProgressUpdate.State
@@ -181,6 +181,7 @@ def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     current.save()
     pledge_refresh_current_state(pledge=current.pledge)
     transaction.on_commit(lambda: notifications.notify_update_published(current), robust=True)
+    transaction.on_commit(lambda: following.notify_followers(current), robust=True)
     return current
 
 
