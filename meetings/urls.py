@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reminder_views, views
 
 app_name = "meetings"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("<int:number>/report/", views.meeting_report_view, name="report"),
     path("<int:number>/report.pdf", views.meeting_report_pdf, name="report_pdf"),
     path("<int:number>/meeting.ics", views.meeting_ics, name="ics"),
+    path(
+        "<int:number>/reminders/",
+        reminder_views.meeting_send_reminders,
+        name="send_reminders",
+    ),
 ]
