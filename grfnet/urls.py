@@ -22,6 +22,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("accounts.page_urls")),
+    path("feeds/", include("pledges.feed_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
