@@ -35,9 +35,12 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## Lint: ruff, the import layers (import-linter), the templates (djLint) and the house rules
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/djlint templates --lint
 
 format: install
 	$(BIN)/ruff check --fix .

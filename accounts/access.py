@@ -9,7 +9,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-from .secretariat import SECRETARIAT_GROUP
+from .secretariat import secretariat_members
 
 
 def can_read_network_pages(user) -> bool:
@@ -28,23 +28,11 @@ def network_page(view_func):
     return wrapper
 
 
-class NetworkPageMixin:
-    """The class-view twin of ``network_page``."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_read_network_pages(request.user):
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)
-
-
 def is_secretariat(user) -> bool:
-    """Secretariat staff: active MoFA and UNHCR Japan staff in the "Secretariat" group, or
-    a superuser. Staff status alone (an IT administrator, say) is not enough. One query the
-    first time per user object, remembered on it for the rest of the request."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+    """Whether ``user`` is one of ``secretariat_members()``. One query the first time per
+    user object, remembered on it for the rest of the request."""
+    if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
     if not hasattr(user, "_is_secretariat"):
-        user._is_secretariat = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+        user._is_secretariat = secretariat_members().filter(pk=user.pk).exists()
     return user._is_secretariat

@@ -4,18 +4,9 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from organizations.models import Membership
-
 from . import services
 from .models import User
 from .secretariat import SECRETARIAT_GROUP
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    fk_name = "user"
-    extra = 0
-    autocomplete_fields = ["organization"]
 
 
 @admin.register(User)
@@ -48,7 +39,6 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
-    inlines = [MembershipInline]
     actions = ["invite"]
 
     # The secretariat manages accounts but must not be able to raise anyone's privileges,

@@ -5,8 +5,9 @@ table for code that must make sure the group is there, such as the demo accounts
 and tests that run after a database flush.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 SECRETARIAT_GROUP = "Secretariat"
 
@@ -37,6 +38,18 @@ SECRETARIAT_PERMISSIONS = {
     },
     "axes": {"accessattempt": ["view", "delete"], "accessfailurelog": ["view"]},
 }
+
+
+def secretariat_members() -> QuerySet:
+    """Who is secretariat: active staff in the "Secretariat" group, and active superusers.
+    Staff status alone (an IT administrator, say) is not enough. The one rule, used for
+    access (``accounts.access.is_secretariat``) and for whom to notify."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(groups__name=SECRETARIAT_GROUP) | Q(is_superuser=True))
+        .distinct()
+    )
 
 
 def secretariat_permission_codes() -> set[tuple[str, str]]:

@@ -1,25 +1,20 @@
 """Writes to accounts: inviting a person the secretariat has created in the admin."""
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from .links import site_reverse
+from .mail import email_for
 
 
 def user_set_password_url(*, user) -> str:
     """An absolute one-time link to choose a password (Django's reset-confirm view)."""
-    path = reverse(
+    return site_reverse(
         "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+        uidb64=urlsafe_base64_encode(force_bytes(user.pk)),
+        token=default_token_generator.make_token(user),
     )
-    return settings.GRFNET_SITE_URL + path
 
 
 def user_invite(*, user) -> bool:
@@ -30,14 +25,10 @@ def user_invite(*, user) -> bool:
     """
     if not user.email or not user.is_active:
         return False
-    with translation.override(user.preferred_language):
-        context = {
-            "user": user,
-            "url": user_set_password_url(user=user),
-            "site_url": settings.GRFNET_SITE_URL,
-            "login_url": settings.GRFNET_SITE_URL + reverse("login"),
-        }
-        subject = render_to_string("accounts/email/invite_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invite.txt", context)
-    send_mail(subject, body, None, [user.email])
+    email_for(
+        user,
+        subject_template="accounts/email/invite_subject.txt",
+        body_template="accounts/email/invite.txt",
+        context={"url": user_set_password_url(user=user), "login_url": site_reverse("login")},
+    ).send()
     return True

@@ -1,5 +1,6 @@
-from django.conf import settings
 from django.contrib.auth import views as auth_views
+
+from .links import site_url
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -7,5 +8,5 @@ class PasswordResetView(auth_views.PasswordResetView):
     (``GRFNET_SITE_URL``) rather than whatever host the request came in on."""
 
     def form_valid(self, form):
-        self.extra_email_context = {"site_url": settings.GRFNET_SITE_URL}
+        self.extra_email_context = {"site_url": site_url()}
         return super().form_valid(form)

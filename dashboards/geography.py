@@ -40,7 +40,7 @@ class CountryRow:
 
     @property
     def list_url(self) -> str:
-        return f"{reverse('pledges:list')}?country={self.code}"
+        return f"{reverse('dashboards:pledge_list')}?country={self.code}"
 
     def stage_cells(self) -> list[tuple[str, int, str]]:
         """(stage, count, URL of the pledge list filtered to them), in ``STAGES`` order."""

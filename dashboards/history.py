@@ -96,7 +96,7 @@ def _ticks(x, start, end) -> list[tuple[float, datetime.date]]:
     return [(x(start), first)] if first == last else [(x(start), first), (x(end), last)]
 
 
-def progress_timeline(published_updates, stage_labels: dict[str, str]) -> Chart | None:
+def progress_timeline(published_updates) -> Chart | None:
     """The stage and progress of each published update, oldest first; None without any."""
     updates = sorted(published_updates, key=lambda u: (u.published_at, u.pk))
     if not updates:
@@ -110,7 +110,7 @@ def progress_timeline(published_updates, stage_labels: dict[str, str]) -> Chart 
             y=y(u.progress) if u.progress is not None else None,
             value=u.progress,
             stage=u.stage,
-            stage_label=stage_labels.get(u.stage, u.stage),
+            stage_label=u.get_stage_display(),
             organization=u.organization.name,
             update_id=u.pk,
         )

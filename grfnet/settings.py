@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "organizations",
     "pledges",
     "meetings",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -138,7 +139,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "login"
 # Focal points sign in to report; the workspace links everything else.
-LOGIN_REDIRECT_URL = "pledges:workspace"
+LOGIN_REDIRECT_URL = "dashboards:workspace"
 LOGOUT_REDIRECT_URL = "/"
 
 # Sign-in throttling: the sixth wrong password within the cool-off window is refused.

@@ -17,12 +17,12 @@ def favicon(request):
 
 urlpatterns = [
     path("", include("pledges.following_urls")),
+    path("", include("dashboards.urls")),
     path("", include("pledges.urls")),
-    path("organizations/", include("organizations.urls")),
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("accounts.page_urls")),
-    path("feeds/", include("pledges.feed_urls")),
+    path("feeds/", include("dashboards.feed_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),

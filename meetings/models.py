@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from grfnet.fields import WebAddressField
+from accounts.fields import WebAddressField
 from organizations.models import Organization
 from pledges.models import Pledge
 

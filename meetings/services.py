@@ -7,20 +7,18 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.links import site_reverse
+from accounts.mail import email_for
 from organizations.models import Organization
 from pledges.notifications import editor_recipients
 
+from .calendar import current_period, organizations_due, period_for_meeting
 from .models import AgendaItem, AgendaItemPledge, Meeting, ReminderSent
-from .periods import current_period, period_for_meeting
-from .selectors import organizations_without_update
 
 logger = logging.getLogger("grfnet.meetings")
 
@@ -30,11 +28,6 @@ REMINDER_SCHEDULE = (14, 3)
 
 class AgendaNotCopied(Exception):
     """The agenda cannot be copied (no previous meeting, or the meeting has one already)."""
-
-
-def workspace_url() -> str:
-    """The focal point's workspace, where editors write their updates, as emails link it."""
-    return settings.GRFNET_SITE_URL + reverse("pledges:workspace")
 
 
 @transaction.atomic
@@ -93,18 +86,17 @@ class PlannedReminder:
 
 def _reminder_email(*, user, organization, meeting, pledges) -> EmailMessage:
     """The reminder to one editor, in the language they chose."""
-    with translation.override(user.preferred_language):
-        context = {
-            "user": user,
+    return email_for(
+        user,
+        subject_template="meetings/email/update_reminder_subject.txt",
+        body_template="meetings/email/update_reminder_body.txt",
+        context={
             "organization": organization,
             "meeting": meeting,
             "pledges": pledges,
-            "workspace_url": workspace_url(),
-            "site_url": settings.GRFNET_SITE_URL,
-        }
-        subject = render_to_string("meetings/email/update_reminder_subject.txt", context)
-        body = render_to_string("meetings/email/update_reminder_body.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
+            "workspace_url": site_reverse("dashboards:workspace"),
+        },
+    )
 
 
 def reminders_send(
@@ -132,7 +124,7 @@ def reminders_send(
         )
     )
     planned = []
-    for organization in organizations_without_update(period):
+    for organization in organizations_due(period):
         if organization.pk in already:
             continue
         recipients = list(editor_recipients(organization).order_by("username"))
@@ -263,7 +255,7 @@ def reminders_send_now(
         record.organization_id: record
         for record in ReminderSent.objects.filter(meeting=meeting, days_before=stage)
     }
-    for organization in organizations_without_update(period_for_meeting(meeting)):
+    for organization in organizations_due(period_for_meeting(meeting)):
         if organization.pk in already:
             outcome.already.append(already[organization.pk])
             continue

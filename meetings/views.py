@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from accounts.access import is_secretariat, network_page
 
-from . import calendar, pdf
+from . import ics, pdf
+from .calendar import organizations_due, period_for_meeting
 from .models import Meeting
-from .periods import period_for_meeting
-from .selectors import meeting_report, organizations_without_update, updates_published_in
+from .report import meeting_report
 
 
 def _visible_meetings(user):
@@ -55,12 +55,12 @@ def meeting_detail(request, number):
     context = {
         "meeting": meeting,
         "period": period,
-        "update_count": updates_published_in(period).count(),
+        "update_count": period.updates().count(),
         "is_upcoming": meeting.date >= timezone.localdate(),
         "show_not_reported": is_secretariat(request.user),
     }
     if context["show_not_reported"]:
-        context["not_reported"] = organizations_without_update(period)
+        context["not_reported"] = organizations_due(period)
         context["reminders_sent"] = meeting.reminders.select_related("organization")
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -87,7 +87,7 @@ def meeting_report_pdf(request, number):
 def meeting_ics(request, number):
     meeting = _meeting_for(request, number)
     response = HttpResponse(
-        calendar.meeting_calendar(meeting, request=request), content_type="text/calendar"
+        ics.meeting_calendar(meeting, request=request), content_type="text/calendar"
     )
     response["Content-Disposition"] = f'attachment; filename="grfnet-meeting-{meeting.number}.ics"'
     return response

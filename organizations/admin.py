@@ -3,6 +3,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from accounts.admin import UserAdmin
+from accounts.models import User
+
 from .models import Membership, Organization
 
 
@@ -51,3 +54,20 @@ class MembershipAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["user", "organization"]
     list_select_related = ["user", "organization"]
+
+
+class UserMembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+# accounts knows nothing of organizations (it is the lower layer), so the memberships are
+# added to its user admin here.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, UserMembershipInline]

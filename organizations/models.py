@@ -1,19 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from grfnet.fields import WebAddressField
+from accounts.fields import WebAddressField
 
 
 class OrganizationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
-
-    def for_member(self, user):
-        """Organizations the user belongs to, in any role."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user)
 
     def edited_by(self, user):
         """Organizations for which the user may write progress updates."""
@@ -56,9 +51,7 @@ class Organization(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("organizations:detail", kwargs={"slug": self.slug})
+        return reverse("dashboards:organization_detail", kwargs={"slug": self.slug})
 
 
 class Membership(models.Model):

@@ -204,7 +204,7 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
         if obj is not None:
             readonly += ["pledge", "organization", "author"]
             if obj.state != ProgressUpdate.State.PUBLISHED:
-                readonly += list(services.CONTENT_FIELDS)
+                readonly += list(ProgressUpdate.CONTENT_FIELDS)
         return readonly
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -230,7 +230,7 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
                 version=None,
                 content={
                     n: form.cleaned_data[n]
-                    for n in services.CONTENT_FIELDS
+                    for n in ProgressUpdate.CONTENT_FIELDS
                     if n in form.cleaned_data
                 },
             )

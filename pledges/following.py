@@ -10,15 +10,13 @@ be forged or pointed at someone else's). The reporting organization's editors ar
 
 import logging
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
+from accounts.links import site_reverse, site_url
+from accounts.mail import email_for
 from organizations.models import Organization
 
 from .models import Follow, Pledge, ProgressUpdate
@@ -85,10 +83,6 @@ def follows_of_update(update: ProgressUpdate):
     )
 
 
-def _absolute(path: str) -> str:
-    return settings.GRFNET_SITE_URL + path
-
-
 def notify_followers(update: ProgressUpdate) -> int:
     """Email each follower of the update's pledge or organizations once, in their language.
     Returns the number of emails sent; a mail failure is logged, not raised (the update is
@@ -100,27 +94,22 @@ def notify_followers(update: ProgressUpdate) -> int:
     for follow in follows_of_update(update):
         by_user.setdefault(follow.user_id, []).append(follow)
     messages = []
-    pledge_url = _absolute(reverse("pledges:detail", kwargs={"pk": update.pledge_id}))
     for follows in by_user.values():
-        user = follows[0].user
-        with translation.override(user.preferred_language):
-            unsubscribe = [
-                (
-                    follow.target,
-                    _absolute(reverse("following:unsubscribe", args=[unsubscribe_token(follow)])),
-                )
-                for follow in follows
-            ]
-            context = {
-                "user": user,
+        unsubscribe = [
+            (follow.target, site_reverse("following:unsubscribe", token=unsubscribe_token(follow)))
+            for follow in follows
+        ]
+        message = email_for(
+            follows[0].user,
+            subject_template="pledges/email/followed_update_subject.txt",
+            body_template="pledges/email/followed_update.txt",
+            context={
                 "update": update,
-                "pledge_url": pledge_url,
+                "pledge_url": site_url(update.get_absolute_url()),
                 "unsubscribe": unsubscribe,
-                "following_url": _absolute(reverse("following:list")),
-            }
-            subject = render_to_string("pledges/email/followed_update_subject.txt", context)
-            body = render_to_string("pledges/email/followed_update.txt", context)
-        message = EmailMessage(" ".join(subject.split()), body, None, [user.email])
+                "following_url": site_reverse("following:list"),
+            },
+        )
         # RFC 8058: mail programs offer their own one-click "Unsubscribe", which POSTs here.
         message.extra_headers = {
             "List-Unsubscribe": f"<{unsubscribe[0][1]}>",

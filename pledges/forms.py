@@ -11,7 +11,6 @@ from organizations.models import Organization
 
 from . import evidence
 from .models import Attachment, Indicator, ProgressUpdate, Stage
-from .services import CONTENT_FIELDS
 
 INDICATOR_PREFIX = "indicator_"
 
@@ -105,7 +104,7 @@ class UpdateForm(forms.ModelForm):
 
     class Meta:
         model = ProgressUpdate
-        fields = CONTENT_FIELDS
+        fields = ProgressUpdate.CONTENT_FIELDS
         widgets = {
             "stage": forms.RadioSelect,
             "achievements": forms.Textarea(attrs={"rows": 4}),
@@ -132,7 +131,7 @@ class UpdateForm(forms.ModelForm):
             )
         else:
             del self.fields["organization"]
-        self.fields["stage"].choices = Stage.choices
+        self.fields["stage"].choices = Stage.reported_choices()
         if self.instance.pk:
             self.fields["remove_evidence"].queryset = self.instance.attachments.all()
             self.fields["remove_evidence"].label_from_instance = _attachment_label
@@ -197,7 +196,7 @@ class UpdateForm(forms.ModelForm):
         }
 
     def content(self) -> dict:
-        return {name: self.cleaned_data[name] for name in CONTENT_FIELDS}
+        return {name: self.cleaned_data[name] for name in ProgressUpdate.CONTENT_FIELDS}
 
     def indicator_values(self) -> dict[Indicator, Decimal | None]:
         return {i: self.cleaned_data.get(f"{INDICATOR_PREFIX}{i.pk}") for i in self.indicators}
@@ -224,7 +223,7 @@ def initial_from(update: ProgressUpdate | None) -> dict:
     """Form values taken from ``update`` (a routine update starts from the last one)."""
     if update is None:
         return {}
-    initial = {name: getattr(update, name) for name in CONTENT_FIELDS}
+    initial = {name: getattr(update, name) for name in ProgressUpdate.CONTENT_FIELDS}
     for value in update.indicator_values.all():
         initial[f"{INDICATOR_PREFIX}{value.indicator_id}"] = plain_number(value.value)
     return initial

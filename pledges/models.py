@@ -9,16 +9,28 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from grfnet.fields import WebAddressField
+from accounts.fields import WebAddressField
 from organizations.models import Organization
 
 
 class Stage(models.TextChoices):
-    """UNHCR's three pledge stages, so the network's figures match UNHCR's dashboard."""
+    """Where a pledge stands: UNHCR's three stages (so the network's figures match UNHCR's
+    dashboard), or "none" until its first update is published. The same spelling in the
+    database, URLs and CSS. Listed furthest along first, the order of bars and tables."""
 
-    PLANNING = "planning", _("Planning stage")
-    IN_PROGRESS = "in_progress", _("In progress")
     FULFILLED = "fulfilled", _("Fulfilled")
+    IN_PROGRESS = "in_progress", _("In progress")
+    PLANNING = "planning", _("Planning stage")
+    NONE = "none", _("No report yet")
+
+    @classmethod
+    def reported(cls) -> list["Stage"]:
+        """The stages an update can report, in the order a form offers them."""
+        return [cls.PLANNING, cls.IN_PROGRESS, cls.FULFILLED]
+
+    @classmethod
+    def reported_choices(cls) -> list[tuple[str, str]]:
+        return [(stage.value, stage.label) for stage in cls.reported()]
 
 
 class Objective(models.Model):
@@ -74,20 +86,29 @@ class ContributionType(models.Model):
         return self.name
 
 
+def pledges_involving_q(organization) -> models.Q:
+    """Pledges ``organization`` (an Organization, its id, or an ``OuterRef``) leads or
+    co-pledges.
+
+    A sub-select on the co-pledge table rather than a join, so that a pledge is counted
+    once even when it has several co-pledging organizations."""
+    co_pledged = Pledge.co_organizations.through.objects.filter(organization=organization)
+    return models.Q(lead_organization=organization) | models.Q(pk__in=co_pledged.values("pledge"))
+
+
+def pledges_of_kind_q(kind: str) -> models.Q:
+    """Pledges led or co-pledged by an organization of this kind."""
+    co_pledged = Pledge.co_organizations.through.objects.filter(organization__kind=kind)
+    return models.Q(lead_organization__kind=kind) | models.Q(pk__in=co_pledged.values("pledge"))
+
+
 class PledgeQuerySet(models.QuerySet):
     def involving(self, organization):
         """Pledges the organization leads or co-pledges, each once."""
-        return self.filter(
-            models.Q(lead_organization=organization) | models.Q(co_organizations=organization)
-        ).distinct()
+        return self.filter(pledges_involving_q(organization))
 
-    def stale(self, before):
-        """Pledges whose last published update is older than ``before``, or that have none.
-
-        ``meetings.periods.stale_before()`` says where the line is."""
-        return self.filter(
-            models.Q(last_published_at__isnull=True) | models.Q(last_published_at__lt=before)
-        )
+    def of_kind(self, kind: str):
+        return self.filter(pledges_of_kind_q(kind))
 
     def in_country(self, code: str):
         """Pledges acting in the country with this ISO 3166-1 alpha-2 code ("JO").
@@ -102,12 +123,6 @@ class PledgeQuerySet(models.QuerySet):
     def ending_by(self, day):
         """Pledges whose end date is known and on or before ``day``."""
         return self.filter(end_date__lte=day)
-
-    def with_stage(self, stage):
-        """Pledges whose latest published update has this stage; "none": no report yet."""
-        if stage == "none":
-            return self.filter(current_stage="")
-        return self.filter(current_stage=stage)
 
 
 class Pledge(models.Model):
@@ -183,7 +198,11 @@ class Pledge(models.Model):
 
     # Kept by pledges.services when an update is published; read by lists and dashboards.
     current_stage = models.CharField(
-        _("current stage"), max_length=20, choices=Stage.choices, blank=True, editable=False
+        _("current stage"),
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.NONE,
+        editable=False,
     )
     current_progress = models.PositiveSmallIntegerField(
         _("current progress (%)"), null=True, blank=True, editable=False
@@ -214,7 +233,7 @@ class Pledge(models.Model):
                 name="pledge_current_progress_0_to_100",
             ),
             models.CheckConstraint(
-                condition=models.Q(current_stage__in=["", *Stage.values]),
+                condition=models.Q(current_stage__in=Stage.values),
                 name="pledge_current_stage_valid",
             ),
             models.CheckConstraint(
@@ -230,11 +249,13 @@ class Pledge(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pledges:detail", kwargs={"pk": self.pk})
+        return reverse("dashboards:pledge_detail", kwargs={"pk": self.pk})
 
     @property
-    def has_report(self):
-        return bool(self.current_stage)
+    def is_stale(self) -> bool:
+        """No update published in the current period. Only on pledges annotated by
+        ``meetings.calendar.ReportingPeriod.with_status``, which decides it."""
+        return not self.updated_in_period
 
     def clean(self):
         # The constraint says the same; saying it here puts the message beside the field.
@@ -254,6 +275,8 @@ class Indicator(models.Model):
         WORKSHOPS = "workshops", _("workshops")
         TEMPLES = "temples", _("temples")
         OTHER = "other", _("other")
+
+    CURRENCIES = (Unit.JPY, Unit.USD)
 
     pledge = models.ForeignKey(
         Pledge, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("pledge")
@@ -282,6 +305,12 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.name} ({self.get_unit_display()})"
 
+    @property
+    def is_currency(self) -> bool:
+        """Amounts of money are written with their currency code first (JPY 1,000) and are
+        never added to another currency's."""
+        return self.unit in self.CURRENCIES
+
 
 def validate_http_links(value: str):
     """One http(s) address a line; blank lines are ignored."""
@@ -298,9 +327,14 @@ class ProgressUpdateQuerySet(models.QuerySet):
     def published(self):
         return self.filter(state=ProgressUpdate.State.PUBLISHED)
 
-    def published_in(self, period):
-        """Published within a ``meetings.periods.ReportingPeriod``."""
-        return self.published().filter(**period.published_filter())
+    def published_between(self, start, end):
+        """Published at ``start <= published_at < end``; a None bound is open."""
+        updates = self.published()
+        if start is not None:
+            updates = updates.filter(published_at__gte=start)
+        if end is not None:
+            updates = updates.filter(published_at__lt=end)
+        return updates
 
 
 class ProgressUpdate(models.Model):
@@ -313,6 +347,16 @@ class ProgressUpdate(models.Model):
         PUBLISHED = "published", _("Published")
 
     TEXT_MAX_LENGTH = 5000
+    # What the reporting organization writes; everything else is set by the life cycle.
+    CONTENT_FIELDS = (
+        "stage",
+        "progress",
+        "achievements",
+        "challenges",
+        "next_steps",
+        "refugee_participation",
+        "links",
+    )
 
     pledge = models.ForeignKey(
         Pledge, on_delete=models.PROTECT, related_name="updates", verbose_name=_("pledge")
@@ -339,7 +383,7 @@ class ProgressUpdate(models.Model):
         related_name="reviewed_updates",
         verbose_name=_("reviewer"),
     )
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.reported_choices())
     # Optional: UNHCR's own form asks only for the stage and a narrative.
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
@@ -383,7 +427,8 @@ class ProgressUpdate(models.Model):
                 violation_error_message=_("Progress must be between 0 and 100 %."),
             ),
             models.CheckConstraint(
-                condition=models.Q(stage__in=Stage.values), name="update_stage_valid"
+                condition=models.Q(stage__in=[stage.value for stage in Stage.reported()]),
+                name="update_stage_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(state__in=["draft", "submitted", "returned", "published"]),

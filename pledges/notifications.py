@@ -2,21 +2,18 @@
 
 The services schedule these with ``transaction.on_commit``, so nothing is sent for a
 change that is rolled back. Each recipient gets their own message (their language, and
-no one sees who else was told). Links use ``settings.GRFNET_SITE_URL`` because there is
+no one sees who else was told). Links are absolute (``accounts.links``) because there is
 no request to take the host from.
 """
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
+from django.core.mail import get_connection
 
-from accounts.secretariat import SECRETARIAT_GROUP
+from accounts.links import site_reverse
+from accounts.mail import email_for
+from accounts.secretariat import secretariat_members
 from organizations.models import Membership
 
 from .models import ProgressUpdate
@@ -24,19 +21,9 @@ from .models import ProgressUpdate
 logger = logging.getLogger("grfnet.notifications")
 
 
-def _absolute(path: str) -> str:
-    return settings.GRFNET_SITE_URL + path
-
-
 def secretariat_recipients():
     """Active secretariat staff (the group's members, and superusers) with an email address."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(Q(groups__name=SECRETARIAT_GROUP) | Q(is_superuser=True))
-        .exclude(email="")
-        .distinct()
-    )
+    return secretariat_members().exclude(email="")
 
 
 def editor_recipients(organization):
@@ -57,13 +44,15 @@ def _send(update: ProgressUpdate, recipients, template: str, links: dict) -> int
     update = ProgressUpdate.objects.select_related("pledge", "organization", "author").get(
         pk=update.pk
     )
-    messages = []
-    for user in recipients:
-        with translation.override(user.preferred_language):
-            context = {"update": update, "user": user, **links}
-            subject = render_to_string(f"pledges/email/{template}_subject.txt", context)
-            body = render_to_string(f"pledges/email/{template}.txt", context)
-        messages.append(EmailMessage(" ".join(subject.split()), body, None, [user.email]))
+    messages = [
+        email_for(
+            user,
+            subject_template=f"pledges/email/{template}_subject.txt",
+            body_template=f"pledges/email/{template}.txt",
+            context={"update": update, **links},
+        )
+        for user in recipients
+    ]
     if not messages:
         return 0
     # The change is committed by now: a mail failure is logged for the operators, and the
@@ -83,7 +72,7 @@ def notify_update_submitted(update: ProgressUpdate) -> int:
         update,
         secretariat_recipients(),
         "update_submitted",
-        {"review_url": _absolute(reverse("pledges:review"))},
+        {"review_url": site_reverse("pledges:review")},
     )
 
 
@@ -93,7 +82,7 @@ def notify_update_published(update: ProgressUpdate) -> int:
         update,
         editor_recipients(update.organization),
         "update_published",
-        {"pledge_url": _absolute(reverse("pledges:detail", kwargs={"pk": update.pledge_id}))},
+        {"pledge_url": site_reverse("dashboards:pledge_detail", pk=update.pledge_id)},
     )
 
 
@@ -103,5 +92,5 @@ def notify_update_returned(update: ProgressUpdate) -> int:
         update,
         editor_recipients(update.organization),
         "update_returned",
-        {"edit_url": _absolute(reverse("pledges:update_edit", kwargs={"pk": update.pk}))},
+        {"edit_url": site_reverse("pledges:update_edit", pk=update.pk)},
     )

@@ -18,20 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import evidence, following, notifications
-from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate, Stage
 
 State = ProgressUpdate.State
 
-# The content an organization writes; everything else is set by the life cycle.
-CONTENT_FIELDS = (
-    "stage",
-    "progress",
-    "achievements",
-    "challenges",
-    "next_steps",
-    "refugee_participation",
-    "links",
-)
+CONTENT_FIELDS = ProgressUpdate.CONTENT_FIELDS
 
 
 class TransitionNotAllowed(Exception):
@@ -258,7 +249,7 @@ def pledge_refresh_current_state(*, pledge: Pledge) -> None:
         .first()
     )
     Pledge.objects.filter(pk=pledge.pk).update(
-        current_stage=latest.stage if latest else "",
+        current_stage=latest.stage if latest else Stage.NONE,
         current_progress=latest.progress if latest else None,
         last_published_at=latest.published_at if latest else None,
     )

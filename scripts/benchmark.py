@@ -47,7 +47,7 @@ def build(size: int) -> dict:
     from pledges.models import FocusArea, Indicator, Objective, Pledge, ProgressUpdate
 
     now = timezone.now()
-    stages = ["planning", "in_progress", "fulfilled", ""]
+    stages = ["planning", "in_progress", "fulfilled", "none"]
     objectives = [
         Objective.objects.create(number=n, title_en=f"Demo objective {n}") for n in (1, 2, 3, 4)
     ]
@@ -89,7 +89,7 @@ def build(size: int) -> dict:
     )
     updates = []
     for n, pledge in enumerate(pledges):
-        if not pledge.current_stage:
+        if pledge.current_stage == "none":
             continue
         for back in range(3):  # three published updates per reporting pledge
             moment = pledge.last_published_at - datetime.timedelta(days=90 * back)
@@ -173,13 +173,13 @@ def main() -> None:
             built = time.perf_counter() - started
             print(f"{size:>8}  (built in {built:.1f} s)")
             pages = [
-                ("dashboard", reverse("pledges:home")),
-                ("pledge list", reverse("pledges:list")),
+                ("dashboard", reverse("dashboards:home")),
+                ("pledge list", reverse("dashboards:pledge_list")),
                 ("pledge list, filtered and sorted",
-                 reverse("pledges:list") + "?objective=2&stale=1&q=demo&sort=-progress"),
-                ("pledge list, page 3", reverse("pledges:list") + "?page=3"),
+                 reverse("dashboards:pledge_list") + "?objective=2&stale=1&q=demo&sort=-progress"),
+                ("pledge list, page 3", reverse("dashboards:pledge_list") + "?page=3"),
                 ("pledge page", made["pledge"].get_absolute_url()),
-                ("organizations", reverse("organizations:list")),
+                ("organizations", reverse("dashboards:organization_list")),
                 ("organization page", made["organization"].get_absolute_url()),
             ]  # fmt: skip
             for name, url in pages:

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import grfnet.fields
+import accounts.fields
 import pledges.models
 import simple_history.models
 from django.conf import settings
@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 ('multi_stakeholder_pledge_en', models.CharField(blank=True, help_text='The multi-stakeholder pledge this pledge belongs to, if any.', max_length=200, null=True, verbose_name='multi-stakeholder pledge')),
                 ('pledged_on', models.DateField(blank=True, null=True, verbose_name='pledged on')),
                 ('target_date', models.DateField(blank=True, null=True, verbose_name='target date')),
-                ('source_url', grfnet.fields.WebAddressField(blank=True, max_length=500, verbose_name='source URL')),
+                ('source_url', accounts.fields.WebAddressField(blank=True, max_length=500, verbose_name='source URL')),
                 ('source_citation', models.CharField(blank=True, help_text='Where the facts of this pledge come from.', max_length=500, verbose_name='source')),
                 ('current_stage', models.CharField(blank=True, choices=[('planning', 'Planning stage'), ('in_progress', 'In progress'), ('fulfilled', 'Fulfilled')], editable=False, max_length=20, verbose_name='current stage')),
                 ('current_progress', models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='current progress (%)')),

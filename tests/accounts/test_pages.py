@@ -37,7 +37,7 @@ def test_the_page_speaks_japanese(client, name):
 @pytest.mark.django_db
 def test_every_page_links_the_four_from_its_footer(client, settings):
     settings.GRFNET_PUBLIC_DASHBOARD = True
-    html = client.get(reverse("pledges:home")).content.decode()
+    html = client.get(reverse("dashboards:home")).content.decode()
     footer = html[html.index('<footer class="site-footer') :]
     for name in PAGES:
         assert f'href="{reverse(f"pages:{name}")}"' in footer

@@ -64,4 +64,4 @@ def test_staff_status_alone_does_not_make_someone_secretariat(client):
     assert not is_secretariat(it_admin)
     client.force_login(it_admin)
     assert client.get(reverse("pledges:review")).status_code == 403
-    assert "Review" not in client.get(reverse("pledges:workspace")).content.decode()
+    assert "Review" not in client.get(reverse("dashboards:workspace")).content.decode()

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from dashboards.history import agenda_meetings, indicator_charts, progress_timeline
-from pledges.selectors import pledge_for_page, stage_labels
+from dashboards.selectors import pledge_for_page
+from meetings.calendar import current_period
 from tests.factories import (
     AgendaItemFactory,
     IndicatorFactory,
@@ -39,11 +40,11 @@ def pledge():
         IndicatorValueFactory(update=update, indicator=trainees, value=value)
     draft = ProgressUpdateFactory(pledge=pledge, stage="fulfilled", progress=100)
     IndicatorValueFactory(update=draft, indicator=trainees, value=999)
-    return pledge_for_page(pledge.pk)
+    return pledge_for_page(pledge.pk, current_period())
 
 
 def test_the_timeline_follows_the_published_updates_oldest_first(pledge):
-    chart = progress_timeline(pledge.published_updates, stage_labels())
+    chart = progress_timeline(pledge.published_updates)
     assert [(p.stage, p.value) for p in chart.points] == [
         ("planning", 10), ("in_progress", None), ("in_progress", 55),
     ]  # fmt: skip
@@ -57,7 +58,7 @@ def test_the_timeline_follows_the_published_updates_oldest_first(pledge):
 
 
 def test_no_timeline_without_a_published_update():
-    assert progress_timeline([], stage_labels()) is None
+    assert progress_timeline([]) is None
 
 
 def test_each_indicator_chart_plots_its_published_values_against_its_target(pledge):

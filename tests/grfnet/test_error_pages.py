@@ -25,7 +25,7 @@ def test_forbidden_page_explains_and_offers_a_way_back(client):
     assert response.status_code == 403
     html = response.content.decode()
     assert "You cannot do this with your account" in html
-    assert reverse("pledges:workspace") in html
+    assert reverse("dashboards:workspace") in html
 
 
 def test_server_error_page_renders_without_a_request_context():

@@ -79,7 +79,7 @@ def test_japanese_title_is_empty_where_unknown_and_the_page_falls_back_to_englis
 def test_denormalized_stage_matches_the_latest_published_update(seeded):
     for pledge in Pledge.objects.all():
         latest = pledge.updates.published().order_by("-published_at").first()
-        assert pledge.current_stage == (latest.stage if latest else "")
+        assert pledge.current_stage == (latest.stage if latest else "none")
 
 
 def test_first_network_meeting_is_seeded_with_its_co_hosts(seeded):

@@ -9,4 +9,4 @@ def test_favicon_ico_leads_to_the_site_icon(client):
 
 def test_unknown_page_is_a_plain_404(client, db):
     assert client.get("/no-such-page/").status_code == 404
-    assert reverse("pledges:home") == "/"
+    assert reverse("dashboards:home") == "/"

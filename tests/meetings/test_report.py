@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meetings import pdf
 from meetings.models import Meeting
-from meetings.selectors import meeting_report
+from meetings.report import meeting_report
 from tests.factories import (
     IndicatorFactory,
     MeetingFactory,
@@ -331,7 +331,7 @@ def test_report_of_the_seeded_first_meeting_covers_the_progress_it_heard(
     assert report.period.start is None  # the first meeting: everything since the pledges
     assert report.network.pledge_count == 14
     assert len(report.network.updates) == 8
-    assert {p.stage_before for p in report.network.stage_changes} == {""}
+    assert {p.stage_before for p in report.network.stage_changes} == {"none"}
     assert len(report.network.without_update) == 6
 
     response = client.get(reverse("meetings:report_pdf", args=[1]), HTTP_ACCEPT_LANGUAGE="ja")

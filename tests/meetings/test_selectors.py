@@ -10,13 +10,12 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from meetings.periods import period_for_meeting
+from meetings.calendar import organizations_due, period_for_meeting, pledges_due
 from meetings.selectors import (
+    became_fulfilled,
     indicator_movements,
-    organizations_without_update,
-    pledges_fulfilled_in,
-    pledges_with_stage_change,
-    pledges_without_update,
+    pledges_in_period,
+    stage_changed,
     updates_published_in,
 )
 from pledges.models import ProgressUpdate
@@ -36,6 +35,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def pledges_with_stage_change(period):
+    return [p for p in pledges_in_period(period).order_by("id") if stage_changed(p)]
+
+
+def pledges_fulfilled_in(period):
+    return [p for p in pledges_in_period(period).order_by("id") if became_fulfilled(p)]
 
 
 def tokyo(year, month, day, hour=12, minute=0, second=0):
@@ -96,7 +103,7 @@ def test_drafts_and_submitted_updates_are_not_in_any_period(second_period):
     )
     update_submit(update=draft)
     assert list(updates_published_in(second_period)) == []
-    assert list(pledges_without_update(second_period)) == [pledge]
+    assert list(pledges_due(second_period)) == [pledge]
 
 
 def test_a_pledge_fulfilled_through_three_stages_in_one_period_counts_once(second_period):
@@ -106,7 +113,7 @@ def test_a_pledge_fulfilled_through_three_stages_in_one_period_counts_once(secon
     publish(pledge, "fulfilled", tokyo(2025, 3, 1))
     assert list(pledges_fulfilled_in(second_period)) == [pledge]
     [changed] = pledges_with_stage_change(second_period)
-    assert (changed.stage_before, changed.stage_after) == ("", "fulfilled")
+    assert (changed.stage_before, changed.stage_after) == ("none", "fulfilled")
 
 
 def test_stage_change_compares_the_stage_before_the_period_with_the_one_at_its_end(
@@ -155,7 +162,7 @@ def test_organizations_with_pledges_without_an_update_in_the_period(second_perio
     publish(forgotten, "planning", tokyo(2024, 6, 1))  # only before the period
     PledgeFactory(lead_organization=silent, pledged_on=datetime.date(2025, 6, 1))  # not yet
 
-    organizations = organizations_without_update(second_period)
+    organizations = organizations_due(second_period)
     assert {o.name for o in organizations} == {"Silent", "Co-pledger"}
     assert all(o.pending_pledges == [forgotten] for o in organizations)
 

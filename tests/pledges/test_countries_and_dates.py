@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.urls import reverse
 
-from pledges.filters import PledgeFilter
+from dashboards.filters import PledgeFilter
 from pledges.models import Pledge
 from tests.factories import PledgeFactory
 
@@ -62,13 +62,13 @@ def test_list_filters_by_country_and_end_year(pledges, query, expected):
 
 
 def test_pledge_list_page_filters_by_country(client, public_dashboard, pledges):
-    html = client.get(reverse("pledges:list"), {"country": "JO"}).content.decode()
+    html = client.get(reverse("dashboards:pledge_list"), {"country": "JO"}).content.decode()
     assert "Demo music" in html
     assert "Demo self-reliance" not in html
 
 
 def test_pledge_list_page_says_it_ignored_a_bad_year(client, public_dashboard, pledges):
-    response = client.get(reverse("pledges:list"), {"ends_by": "soon"})
+    response = client.get(reverse("dashboards:pledge_list"), {"ends_by": "soon"})
     assert response.status_code == 200
     assert "Demo music" in response.content.decode()
 

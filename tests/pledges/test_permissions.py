@@ -14,7 +14,7 @@ ROLES = ["anonymous", "plain_user", "outsider", "viewer", "editor", "secretariat
 # names: the organization's pledge, its draft, or its submitted update. 302 for anonymous
 # is the redirect to sign in; 302 for others is success (POST-redirect-GET).
 MATRIX = [
-    ("workspace", "get", None, [302, 200, 200, 200, 200, 200]),
+    ("dashboards:workspace", "get", None, [302, 200, 200, 200, 200, 200]),
     ("update_create", "get", "pledge", [302, 403, 403, 403, 200, 403]),
     ("update_create", "post", "pledge", [302, 403, 403, 403, 302, 403]),
     ("update_edit", "get", "draft", [302, 404, 404, 403, 200, 403]),
@@ -57,7 +57,9 @@ def _target(kind, organization):
 )
 def test_permission_matrix(client, cast, organization, url_name, method, target, role, expected):
     obj = _target(target, organization)
-    url = reverse(f"pledges:{url_name}", kwargs={"pk": obj.pk} if obj else {})
+    url = reverse(
+        url_name if ":" in url_name else f"pledges:{url_name}", kwargs={"pk": obj.pk} if obj else {}
+    )
     user = cast(role)
     if user is not None:
         client.force_login(user)
@@ -129,9 +131,9 @@ def test_nobody_outside_the_organization_and_secretariat_sees_a_draft_or_returne
     markers = ["Secret draft text", f'id="update-{update.pk}"']
     pages = [
         reverse("pledges:update_edit", kwargs={"pk": update.pk}),
-        reverse("pledges:workspace"),
+        reverse("dashboards:workspace"),
         reverse("pledges:review"),
-        reverse("pledges:home"),
+        reverse("dashboards:home"),
         pledge.get_absolute_url(),
     ]
 

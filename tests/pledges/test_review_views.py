@@ -201,7 +201,7 @@ def test_update_pages_carry_no_inline_styles_or_scripts(client, secretariat, org
     ProgressUpdateFactory(pledge=pledge, submitted=True)
     client.force_login(editor)
     pages = [
-        client.get(reverse("pledges:workspace")),
+        client.get(reverse("dashboards:workspace")),
         client.post(reverse("pledges:update_create", kwargs={"pk": pledge.pk}), {"progress": "x"}),
     ]
     client.force_login(secretariat)

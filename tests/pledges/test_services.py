@@ -37,7 +37,7 @@ def test_create_makes_a_draft_with_indicator_values():
     assert update.state == State.DRAFT
     assert update.indicator_values.get().value == 12
     pledge.refresh_from_db()
-    assert pledge.current_stage == ""
+    assert pledge.current_stage == "none"
 
 
 def test_create_refuses_progress_over_100_and_saves_nothing():

@@ -65,7 +65,7 @@ def test_editor_saves_a_draft_and_nobody_is_emailed(
         response = client.post(_new_url(pledge), payload(**{f"indicator_{indicator.pk}": "55"}))
 
     assert response.status_code == 302
-    assert response.url == reverse("pledges:workspace")
+    assert response.url == reverse("dashboards:workspace")
     update = ProgressUpdate.objects.get()
     assert (update.state, update.author, update.organization) == (
         State.DRAFT,
@@ -74,7 +74,7 @@ def test_editor_saves_a_draft_and_nobody_is_emailed(
     )
     assert update.indicator_values.get().value == 55
     assert mailoutbox == []
-    assert "Your draft was saved" in client.get(reverse("pledges:workspace")).content.decode()
+    assert "Your draft was saved" in client.get(reverse("dashboards:workspace")).content.decode()
 
 
 def test_editor_submits_a_new_update_and_the_secretariat_is_emailed(
@@ -89,7 +89,7 @@ def test_editor_submits_a_new_update_and_the_secretariat_is_emailed(
     assert update.state == State.SUBMITTED and update.submitted_at
     assert [m.to for m in mailoutbox] == [[secretariat.email]]
     pledge.refresh_from_db()
-    assert pledge.current_stage == ""  # nothing is public before the secretariat publishes
+    assert pledge.current_stage == "none"  # nothing is public before the secretariat publishes
 
 
 BAD_INPUT = [

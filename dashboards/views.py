@@ -1,0 +1,162 @@
+"""The read side's pages. Each authorises (``network_page`` or ``login_required``), asks a
+selector, and renders; they show published data only, except the workspace, which shows
+the user's own organizations' open updates."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from accounts.access import network_page
+from meetings.calendar import current_period
+from organizations.models import Organization
+from pledges.models import Pledge
+
+from . import rollups, selectors
+from .filters import PledgeFilter
+
+PLEDGES_PER_PAGE = 25
+
+
+@dataclass
+class RollupRow:
+    """A line of a dashboard table: what it counts and the list filter that finds them."""
+
+    label: str
+    filter_param: str
+    rollup: rollups.Rollup
+    url: str = ""
+
+
+def _stage_figures(totals: rollups.Rollup) -> list[dict]:
+    """The share of pledges at each stage, for the headline figures."""
+    list_url = reverse("dashboards:pledge_list")
+    return [
+        {
+            "stage": stage,
+            "label": label,
+            "share_text": f"{totals.share(stage)} %",
+            "note": ngettext("%(count)d pledge", "%(count)d pledges", totals.count(stage))
+            % {"count": totals.count(stage)},
+            "href": f"{list_url}?stage={stage}",
+        }
+        for stage, label in rollups.stage_labels().items()
+    ]
+
+
+@network_page
+def home(request):
+    """The dashboard: where the pledges stand, by objective, area, kind and organization."""
+    dashboard = selectors.dashboard()
+    totals = dashboard.totals
+    list_url = reverse("dashboards:pledge_list")
+    context = {
+        "dashboard": dashboard,
+        "stage_labels": rollups.stage_labels(),
+        "stage_figures": _stage_figures(totals),
+        "updated_note": ngettext(
+            "%(count)d pledge updated", "%(count)d pledges updated", totals.updated
+        )
+        % {"count": totals.updated},
+        "updated_href": f"{list_url}?updated=1",
+        "stale_href": f"{list_url}?stale=1",
+        "objective_rows": [
+            RollupRow(str(o), o.filter_param, o.rollup) for o in dashboard.objectives
+        ],
+        "area_rows": [RollupRow(a.name, a.filter_param, a.rollup) for a in dashboard.areas],
+        "kind_rows": [RollupRow(k.label, k.filter_param, k.rollup) for k in dashboard.kinds],
+        "organization_rows": [
+            RollupRow(o.name, o.filter_param, o.rollup, o.get_absolute_url())
+            for o in dashboard.organizations
+        ],
+    }
+    return render(request, "dashboards/home.html", context)
+
+
+@network_page
+def pledge_list(request):
+    """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time."""
+    period = current_period()
+    filterset = PledgeFilter(
+        request.GET or None, queryset=selectors.pledges_for_list(period), period=period
+    )
+    page, notices = filterset.page(request.GET, PLEDGES_PER_PAGE)
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "pledges": page.object_list,
+        "notices": notices,
+        "active_filters": filterset.active_filters(request.GET),
+        "period": period,
+    }
+    return render(request, "dashboards/pledge_list.html", context)
+
+
+@network_page
+def pledge_detail(request, pk):
+    """What was pledged, where it stands, its indicators and its published updates."""
+    try:
+        pledge = selectors.pledge_for_page(pk, current_period())
+    except Pledge.DoesNotExist:
+        raise Http404(_("No such pledge.")) from None
+    context = {"pledge": pledge, "other_language": _other_language(pledge)}
+    return render(request, "dashboards/pledge_detail.html", context)
+
+
+def _other_language(pledge: Pledge) -> dict:
+    """The pledge's title and description in the language not shown, where they differ
+    from what the page shows (which falls back to the other language when one is empty)."""
+    other = "ja" if (get_language() or "ja").startswith("en") else "en"
+    title = getattr(pledge, f"title_{other}") or ""
+    description = getattr(pledge, f"description_{other}") or ""
+    return {
+        "code": other,
+        # Named in its own language: it is for readers of that language.
+        "summary": "日本語で読む" if other == "ja" else "Read in English",
+        "title": title if title != pledge.title else "",
+        "description": description if description != pledge.description else "",
+    }
+
+
+@network_page
+def organization_list(request):
+    """Every active organization: kind, its pledges by stage, when it last reported."""
+    context = {
+        "organizations": rollups.organizations_rollup(current_period()),
+        "stage_labels": rollups.stage_labels(),
+    }
+    return render(request, "dashboards/organization_list.html", context)
+
+
+@network_page
+def organization_detail(request, slug):
+    """One organization: what it is, the pledges it leads or co-pledges and their stages."""
+    try:
+        organization, pledges = selectors.organization_for_page(slug, current_period())
+    except Organization.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "organization": organization,
+        "pledges": pledges,
+        "stage_labels": rollups.stage_labels(),
+    }
+    return render(request, "dashboards/organization_detail.html", context)
+
+
+@login_required
+def workspace(request):
+    """``/my/``: the user's organizations, their pledges and what is due, open updates."""
+    today = timezone.localdate()
+    period = current_period(today)
+    context = {
+        "sections": selectors.workspace_sections(request.user, period),
+        "next_meeting": period.meeting,
+        "days_left": period.days_to_deadline(today),
+        "deadline_passed": period.deadline_passed(today),
+    }
+    return render(request, "dashboards/workspace.html", context)
