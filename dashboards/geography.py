@@ -15,10 +15,10 @@ from pathlib import Path
 from django.urls import reverse
 from django_countries.fields import Country
 
-from pledges.models import Pledge
+from pledges.models import Pledge, Stage
 
 MAP_FILE = Path(__file__).resolve().parent / "data" / "world_map.json"
-STAGES = ("fulfilled", "in_progress", "planning", "none")
+STAGES = tuple(Stage.values)  # furthest along first, as the other tables
 
 
 @cache
@@ -47,18 +47,22 @@ class CountryRow:
         return [(s, self.stages[s], f"{self.list_url}&stage={s}") for s in STAGES]
 
 
-def countries_breakdown(pledges=None) -> list[CountryRow]:
+def countries_breakdown(pledges=None) -> tuple[list[CountryRow], int]:
     """Pledges per country of implementation, most pledges first, then by name in the
-    reader's language. A pledge acting in three countries counts once in each. One query."""
+    reader's language (a pledge acting in three countries counts once in each), and the
+    number of pledges that record no country. One query."""
     pledges = Pledge.objects.all() if pledges is None else pledges
     rows: dict[str, CountryRow] = {}
+    without = 0
     # values_list gives the column as stored: codes joined by commas ("JO,UG").
-    for codes, stage in pledges.exclude(countries="").values_list("countries", "current_stage"):
-        for code in str(codes).split(","):
+    for codes, stage in pledges.values_list("countries", "current_stage"):
+        if not codes:
+            without += 1
+        for code in str(codes).split(",") if codes else ():
             row = rows.setdefault(code, CountryRow(code))
             row.total += 1
             row.stages[stage or "none"] += 1
-    return sorted(rows.values(), key=lambda row: (-row.total, row.name))
+    return sorted(rows.values(), key=lambda row: (-row.total, row.name)), without
 
 
 @dataclass
@@ -115,3 +119,18 @@ def world_map(rows: list[CountryRow]) -> WorldMap:
     # Smaller numbers drawn last, so a big neighbour's marker never hides a small one.
     markers.sort(key=lambda marker: -marker.count)
     return WorldMap(outlines["width"], outlines["height"], shapes, markers, missing)
+
+
+@dataclass
+class Where:
+    """The dashboard's "Where the pledges act": the breakdown and its map."""
+
+    rows: list[CountryRow]
+    map: WorldMap
+    without_country: int
+
+
+def where(pledges=None) -> Where:
+    """The breakdown, the map and how many pledges record no country. One query."""
+    rows, without = countries_breakdown(pledges)
+    return Where(rows, world_map(rows), without)

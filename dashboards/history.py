@@ -171,3 +171,24 @@ def agenda_meetings(pledge, *, include_unpublished: bool = False):
     """The meetings where the pledge was on the agenda, earliest first. One query."""
     meetings = Meeting.objects.filter(agenda_items__pledges=pledge).distinct().order_by("date")
     return meetings if include_unpublished else meetings.published()
+
+
+@dataclass
+class PledgeHistory:
+    timeline: Chart | None
+    indicators: list
+    meetings: list
+
+    @property
+    def has_any(self) -> bool:
+        return bool(self.timeline or self.meetings)
+
+
+def pledge_history(pledge) -> PledgeHistory:
+    """What the pledge page's "How it moved" shows, from ``pledge_for_page``'s pledge."""
+    updates = pledge.published_updates
+    return PledgeHistory(
+        timeline=progress_timeline(updates),
+        indicators=indicator_charts(pledge.indicators.all(), updates),
+        meetings=list(agenda_meetings(pledge)),
+    )

@@ -253,3 +253,12 @@ def test_a_file_that_is_gone_from_storage_is_a_404(client, editor, pledge):
     attachment.file.storage.delete(attachment.file.name)
     client.force_login(editor)
     assert client.get(attachment.get_absolute_url()).status_code == 404
+
+
+def test_the_review_queue_lists_a_submitted_updates_files(client, secretariat, pledge):
+    update = ProgressUpdateFactory(pledge=pledge, submitted=True)
+    attachment = _attach(update)
+    client.force_login(secretariat)
+    html = client.get(reverse("pledges:review")).content.decode()
+    assert f'href="{attachment.get_absolute_url()}"' in html
+    assert "report.pdf" in html
