@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -12,6 +13,7 @@ from organizations.models import Organization
 from . import services
 from .forms import ReturnForm
 from .models import (
+    Attachment,
     ContributionType,
     FocusArea,
     Indicator,
@@ -167,6 +169,24 @@ class IndicatorAdmin(TranslationAdmin):
     readonly_fields = ["actual", "actual_as_of"]
 
 
+class AttachmentInline(admin.TabularInline):
+    """Evidence files, listed with their download link; they change only through the
+    update form (``pledges.evidence``), which checks what they are."""
+
+    model = Attachment
+    extra = 0
+    fields = ["download", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment.name)
+
+
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -190,7 +210,7 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["pledge", "organization", "author", "reviewer"]
     list_select_related = ["pledge", "organization"]
     readonly_fields = ["version", "created_at", "updated_at", "submitted_at", "published_at"]
-    inlines = [IndicatorValueInline]
+    inlines = [IndicatorValueInline, AttachmentInline]
 
     # Life-cycle actions go through the same services as the review queue, so the rules
     # (publish once, a comment to return) and the notifications are the same.

@@ -262,3 +262,13 @@ def test_the_review_queue_lists_a_submitted_updates_files(client, secretariat, p
     html = client.get(reverse("pledges:review")).content.decode()
     assert f'href="{attachment.get_absolute_url()}"' in html
     assert "report.pdf" in html
+
+
+def test_the_admin_lists_an_updates_files_read_only(client, pledge):
+    update = ProgressUpdateFactory(pledge=pledge, published=True)
+    attachment = _attach(update)
+    client.force_login(SecretariatUserFactory())
+    html = client.get(
+        reverse("admin:pledges_progressupdate_change", args=[update.pk])
+    ).content.decode()
+    assert f'<a href="{attachment.get_absolute_url()}">report.pdf</a>' in html
