@@ -233,7 +233,9 @@ def test_a_token_names_its_own_follower_only(plain_user, pledge):
 def test_the_pledge_page_offers_follow_to_signed_in_readers_only(
     client, public_dashboard, plain_user, pledge
 ):
-    assert "Follow this pledge" not in client.get(pledge.get_absolute_url()).content.decode()
+    html = client.get(pledge.get_absolute_url()).content.decode()
+    assert "Follow this pledge" not in html
+    assert f'href="/accounts/login/?next=/pledges/{pledge.pk}/"' in html  # "Sign in to follow"
     client.force_login(plain_user)
     assert "Follow this pledge" in client.get(pledge.get_absolute_url()).content.decode()
     following.follow_add(user=plain_user, pledge=pledge)
