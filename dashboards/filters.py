@@ -13,7 +13,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,7 @@ from django_countries import countries
 from meetings.calendar import ReportingPeriod, current_period
 from organizations.models import Organization
 from pledges.models import ContributionType, FocusArea, Objective, Pledge, Stage
+from pledges.search import search_pledges
 
 YES = "1"
 
@@ -93,7 +94,7 @@ class PledgeFilter(django_filters.FilterSet):
         empty_label=_("All types"),
     )
     forum = django_filters.ChoiceFilter(
-        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("Both forums")
+        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("All forums")
     )
     country = django_filters.ChoiceFilter(
         label=_("Country of implementation"),
@@ -153,14 +154,7 @@ class PledgeFilter(django_filters.FilterSet):
         return self._period
 
     def filter_text(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(title_ja__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(description_ja__icontains=word)
-                | Q(description_en__icontains=word)
-            )
-        return queryset
+        return search_pledges(queryset, value)
 
     def filter_organization(self, queryset, name, value):
         return queryset.involving(value)

@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "pledges",
     "meetings",
     "dashboards",
+    # Last: its admin replaces the admins of the apps above with importing ones.
+    "import_export",
+    "ninja",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.middleware.RememberInterfaceLanguageMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +126,25 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # PostgreSQL's JIT compiler spent 1.4-3 s compiling the roll-up and report queries and
+    # saved nothing on them (docs/performance-notes): off for the app's connections.
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+    # psycopg's connection pool in each app process (DATABASE_POOL_SIZE connections at
+    # most), instead of one persistent connection per thread; see the README's Deployment.
+    if _pool_size := env.int("DATABASE_POOL_SIZE", default=0):
+        _options["pool"] = {"min_size": 1, "max_size": _pool_size, "timeout": 10}
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+
+# The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every app process
+# on every machine; otherwise each process keeps its own in local memory. Pages cache what
+# they build from published data under the version in pledges.published, which lives in
+# the database, so a process's own cache is colder but never stale.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://grfnet")}
+GRFNET_CACHE_SECONDS = env.int("GRFNET_CACHE_SECONDS", default=3600)
+if "CACHE_URL" in env.ENVIRON:
+    # Sessions read from the shared cache, written through to the database.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -163,6 +187,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates per language: "11 September 2024" (UN style) and "2024年9月11日" (formats/).
+FORMAT_MODULE_PATH = ["formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -177,7 +203,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ja"), "en": ("ja",), "
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded evidence files. In development they are files under MEDIA_ROOT (never served
 # at a public URL: ``pledges:attachment`` checks who may read each); with
@@ -200,8 +226,26 @@ if GRFNET_S3_BUCKET:
             "file_overwrite": False,
         },
     }
+# Meeting-report PDFs, built once per meeting, language and data change (meetings.pdf_cache).
+# A directory by default; several machines share an S3-compatible bucket through
+# django-storages: GRFNET_REPORT_STORAGE=storages.backends.s3.S3Storage and
+# GRFNET_REPORT_STORAGE_OPTIONS='{"bucket_name": "...", "endpoint_url": "https://..."}'.
+GRFNET_REPORT_STORAGE = env.str(
+    "GRFNET_REPORT_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+GRFNET_REPORT_STORAGE_OPTIONS = env.json(
+    "GRFNET_REPORT_STORAGE_OPTIONS",
+    default={
+        "location": str(env.path("GRFNET_REPORTS_ROOT", default=BASE_DIR / "media" / "reports"))
+    },
+)
+# How long a request waits for another one's build of the same PDF, and how long a build
+# may hold the lock before another request may try.
+GRFNET_PDF_WAIT_SECONDS = env.int("GRFNET_PDF_WAIT_SECONDS", default=120)
+GRFNET_PDF_BUILD_SECONDS = env.int("GRFNET_PDF_BUILD_SECONDS", default=600)
 STORAGES = {
     "default": _DEFAULT_STORAGE,
+    "reports": {"BACKEND": GRFNET_REPORT_STORAGE, "OPTIONS": GRFNET_REPORT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -214,6 +258,10 @@ STORAGES = {
 # The admin shows every version of a progress update, but reverting one would bypass the
 # services that keep the pledge's published state in step: corrections go through them.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Imports (exchange): a confirmed import is one transaction, rolled back if any row fails.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -250,6 +298,7 @@ if PRODUCTION:
     # Static files are served by the app processes themselves, compressed and cached forever.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers check over plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -4,6 +4,10 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from dashboards.health import healthz
+from exchange.api import api as api_v1
+from exchange.views import api_docs
+
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
@@ -17,6 +21,10 @@ def favicon(request):
 
 urlpatterns = [
     path("", include("pledges.following_urls")),
+    path("", include("exchange.urls")),
+    # The page that describes the API for people comes before the API's own routes.
+    path("api/v1/", api_docs, name="api_docs"),
+    path("api/v1/", api_v1.urls),
     path("", include("dashboards.urls")),
     path("", include("pledges.urls")),
     path("meetings/", include("meetings.urls")),
@@ -26,4 +34,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("healthz", healthz, name="healthz"),
 ]

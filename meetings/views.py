@@ -4,13 +4,15 @@ All read published data only, so they follow the network pages' rule (public or 
 ``accounts.access``). Unpublished meetings are visible to the secretariat only.
 """
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
 
-from . import ics, pdf
+from . import ics, pdf, pdf_cache
 from .calendar import organizations_due, period_for_meeting
 from .models import Meeting
 from .report import meeting_report
@@ -38,6 +40,19 @@ def meeting_list(request):
         "meetings/meeting_list.html",
         {"upcoming": upcoming, "past": past, "today": today},
     )
+
+
+@network_page
+def event_detail(request, pk):
+    """An event that is not a network meeting (a symposium, the Forum): what, when, where,
+    who hosted it and its source. It has no report and closes no period. Two queries."""
+    event = get_object_or_404(
+        _visible_meetings(request.user)
+        .filter(kind=Meeting.Kind.EVENT)
+        .prefetch_related("co_hosts"),
+        pk=pk,
+    )
+    return render(request, "meetings/event_detail.html", {"meeting": event})
 
 
 @network_page
@@ -71,16 +86,29 @@ def meeting_report_view(request, number):
     return render(request, "meetings/report.html", {"report": report, "meeting": report.meeting})
 
 
+@require_safe
 @network_page
 def meeting_report_pdf(request, number):
+    """The report PDF from storage, built first if the published data changed since."""
     meeting = _meeting_for(request, number)
     try:
-        document = pdf.report_pdf(meeting_report(meeting), request=request)
+        name = pdf_cache.report_pdf_name(meeting, request=request)
     except pdf.PdfUnavailable as error:  # WeasyPrint's system libraries are missing
         return HttpResponse(str(error), status=503, content_type="text/plain")
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.filename(meeting)}"'
-    return response
+    except pdf_cache.PdfBusy:
+        response = HttpResponse(
+            _("The PDF is being prepared; try again in a minute."),
+            status=503,
+            content_type="text/plain",
+        )
+        response["Retry-After"] = "60"
+        return response
+    return FileResponse(
+        pdf_cache.storage().open(name),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=pdf.filename(meeting),
+    )
 
 
 @network_page

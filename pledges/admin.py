@@ -20,6 +20,7 @@ from .models import (
     IndicatorValue,
     Objective,
     Pledge,
+    PledgeSource,
     ProgressUpdate,
 )
 
@@ -50,6 +51,12 @@ class IndicatorInline(TranslationTabularInline):
     readonly_fields = ["actual", "actual_as_of"]
 
 
+class PledgeSourceInline(TranslationTabularInline):
+    model = PledgeSource
+    extra = 0
+    fields = ["order", "url", "title"]
+
+
 @admin.register(Pledge)
 class PledgeAdmin(TranslationAdmin):
     list_display = [
@@ -78,7 +85,7 @@ class PledgeAdmin(TranslationAdmin):
         "lead_organization__name_ja",
         "lead_organization__name_en",
     ]
-    autocomplete_fields = ["lead_organization", "co_organizations"]
+    autocomplete_fields = ["lead_organization", "co_organizations", "linked_pledges"]
     filter_horizontal = ["objectives", "focus_areas", "contribution_types"]
     list_select_related = ["lead_organization"]
     readonly_fields = [
@@ -88,7 +95,7 @@ class PledgeAdmin(TranslationAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [IndicatorInline]
+    inlines = [PledgeSourceInline, IndicatorInline]
     fieldsets = [
         (None, {"fields": ["title", "description", "grf_reference"]}),
         (
@@ -109,14 +116,16 @@ class PledgeAdmin(TranslationAdmin):
                 "fields": [
                     "forum",
                     "multi_stakeholder_pledge",
+                    "linked_pledges",
                     "pledged_on",
                     ("start_date", "end_date"),
                     "target_date",
+                    ("estimated_cost", "cost_currency"),
                 ]
             },
         ),
         (_("Where"), {"fields": ["countries"]}),
-        (_("Source"), {"fields": ["source_url", "source_citation"]}),
+        (_("Source"), {"fields": ["source_url", "source_citation", "uncertainty"]}),
         (
             _("Current state (from the latest published update)"),
             {
@@ -188,7 +197,10 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Both languages of the narrative side by side: correcting a published update is how
+    the secretariat adds a missing translation (``services.update_correct``, history kept)."""
+
     list_display = [
         "pledge",
         "organization",
@@ -204,7 +216,8 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
         "pledge__title_en",
         "organization__name_ja",
         "organization__name_en",
-        "achievements",
+        "achievements_ja",
+        "achievements_en",
     ]
     date_hierarchy = "published_at"
     autocomplete_fields = ["pledge", "organization", "author", "reviewer"]

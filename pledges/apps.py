@@ -6,3 +6,8 @@ class PledgesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pledges"
     verbose_name = _("Pledges")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.factories import (
@@ -14,6 +15,26 @@ def _fast_password_hasher(settings):
     """PBKDF2 is slow on purpose; hashing every factory user with it made the suite take
     13 minutes. Tests check what passwords do, not how strongly they are hashed."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (pages cache roll-ups and PDFs)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _report_storage(settings, tmp_path):
+    """Meeting-report PDFs go to a directory of the test's own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "reports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "reports")},
+        },
+    }
 
 
 @pytest.fixture(autouse=True)

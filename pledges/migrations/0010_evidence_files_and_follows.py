@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organizations', '0001_initial'),
-        ('pledges', '0005_pledge_dates_and_countries'),
+        ('pledges', '0009_pledge_dates_and_countries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

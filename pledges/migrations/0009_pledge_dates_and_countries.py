@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organizations', '0001_initial'),
-        ('pledges', '0004_stage_none_spelled_none'),
+        ('pledges', '0008_merge_imports_performance_bilingual'),
     ]
 
     operations = [

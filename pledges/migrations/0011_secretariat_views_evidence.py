@@ -34,7 +34,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pledges", "0006_evidence_files_and_follows"),
+        ("pledges", "0010_evidence_files_and_follows"),
         ("accounts", "0002_secretariat_group"),
     ]
 
