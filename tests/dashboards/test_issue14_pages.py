@@ -64,7 +64,7 @@ def test_the_pledge_page_says_where_and_when(client, pledges):
     html = client.get(pledges.get_absolute_url()).content.decode()
     assert "Countries of implementation" in html
     assert '<a href="/pledges/?country=JO">Jordan</a>' in html
-    assert "Jan. 1, 2024 to Dec. 31, 2026" in html
+    assert "1 January 2024 to 31 December 2026" in html
 
 
 def test_the_pledge_page_in_japanese_names_countries_in_japanese(client, pledges):

@@ -103,6 +103,6 @@ def test_the_seed_pledges_act_where_their_sources_say(db):
         "Refugees' inclusion in Japan's labour market",
         "Housing support for refugees in Japan",
         "New initiatives for refugee support in Japan's Buddhist community",
-        "Education pathways for refugee students in Japan",
+        "Advancing Education and Labor Mobility Pathways in Japan",
     ):
         assert codes(domestic) == {"JP"}
