@@ -205,27 +205,19 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded evidence files. In development they are files under MEDIA_ROOT (never served
-# at a public URL: ``pledges:attachment`` checks who may read each); with
-# GRFNET_S3_BUCKET set, S3-compatible object storage through django-storages, so that
-# several app processes share them (``pip install -e '.[s3]'``).
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-GRFNET_S3_BUCKET = env.str("GRFNET_S3_BUCKET", default="")
-_DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-if GRFNET_S3_BUCKET:
-    _DEFAULT_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": GRFNET_S3_BUCKET,
-            "endpoint_url": env.str("GRFNET_S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("GRFNET_S3_REGION", default="") or None,
-            "access_key": env.str("GRFNET_S3_ACCESS_KEY", default="") or None,
-            "secret_key": env.str("GRFNET_S3_SECRET_KEY", default="") or None,
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
+# Evidence files attached to updates. Never served from a public URL (``pledges:attachment``
+# checks who may read each). A directory by default; several machines share an
+# S3-compatible bucket through django-storages, like the report PDFs:
+# GRFNET_EVIDENCE_STORAGE=storages.backends.s3.S3Storage and
+# GRFNET_EVIDENCE_STORAGE_OPTIONS='{"bucket_name": "...", "endpoint_url": "https://...",
+# "default_acl": "private"}'.
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+GRFNET_EVIDENCE_STORAGE = env.str(
+    "GRFNET_EVIDENCE_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+GRFNET_EVIDENCE_STORAGE_OPTIONS = env.json(
+    "GRFNET_EVIDENCE_STORAGE_OPTIONS", default={"location": str(MEDIA_ROOT / "evidence")}
+)
 # Meeting-report PDFs, built once per meeting, language and data change (meetings.pdf_cache).
 # A directory by default; several machines share an S3-compatible bucket through
 # django-storages: GRFNET_REPORT_STORAGE=storages.backends.s3.S3Storage and
@@ -244,7 +236,7 @@ GRFNET_REPORT_STORAGE_OPTIONS = env.json(
 GRFNET_PDF_WAIT_SECONDS = env.int("GRFNET_PDF_WAIT_SECONDS", default=120)
 GRFNET_PDF_BUILD_SECONDS = env.int("GRFNET_PDF_BUILD_SECONDS", default=600)
 STORAGES = {
-    "default": _DEFAULT_STORAGE,
+    "default": {"BACKEND": GRFNET_EVIDENCE_STORAGE, "OPTIONS": GRFNET_EVIDENCE_STORAGE_OPTIONS},
     "reports": {"BACKEND": GRFNET_REPORT_STORAGE, "OPTIONS": GRFNET_REPORT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (

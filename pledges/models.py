@@ -576,9 +576,10 @@ class IndicatorValue(models.Model):
 
 
 def evidence_upload_to(attachment: "Attachment", filename: str) -> str:
-    """Where a file is stored: a random folder per file, so names never collide and a
-    storage path cannot be guessed from the update's number."""
-    return f"evidence/{attachment.update.pledge_id}/{uuid.uuid4().hex}/{filename}"
+    """Where a file is stored in the evidence storage (``STORAGES["default"]``): the
+    pledge's folder, then a random one per file, so names never collide and a path cannot be
+    guessed from the update's number."""
+    return f"{attachment.update.pledge_id}/{uuid.uuid4().hex}/{filename}"
 
 
 class Attachment(models.Model):

@@ -46,9 +46,8 @@ def browser_context_args(browser_context_args, request):
 
 
 @pytest.fixture
-def network(settings, tmp_path):
+def network(settings):
     settings.GRFNET_PUBLIC_DASHBOARD = True
-    settings.MEDIA_ROOT = tmp_path / "media"
     objective = ObjectiveFactory(
         number=2, title_en="Enhance refugee self-reliance", title_ja="難民の自立促進"
     )

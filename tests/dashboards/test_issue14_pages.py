@@ -23,11 +23,6 @@ from tests.pledges.evidence_samples import upload
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def pledges(public_dashboard):
     music = PledgeFactory(

@@ -1,11 +1,10 @@
-"""Evidence files: the file system by default, S3-compatible storage when a bucket is set."""
+"""Evidence files: a directory by default, an S3-compatible bucket when configured."""
 
 from tests.grfnet.test_settings import _manage
 
 SHOW_STORAGE = (
-    "from django.conf import settings; s = settings.STORAGES['default']; o = s.get('OPTIONS', {}); "
-    "print('storage:', s['BACKEND'], o.get('bucket_name'), o.get('endpoint_url'), "
-    "o.get('default_acl'))"
+    "from django.conf import settings; s = settings.STORAGES['default']; "
+    "print('storage:', s['BACKEND'], sorted(s['OPTIONS'].items()))"
 )
 
 
@@ -14,14 +13,20 @@ def _storage(**env):
     return next(line for line in result.stdout.splitlines() if line.startswith("storage:"))
 
 
-def test_files_are_kept_on_the_file_system_by_default():
-    assert _storage() == "storage: django.core.files.storage.FileSystemStorage None None None"
+def test_evidence_files_are_kept_in_a_directory_by_default():
+    line = _storage()
+    assert line.startswith("storage: django.core.files.storage.FileSystemStorage [('location',")
+    assert line.endswith("/media/evidence')]")
 
 
-def test_a_bucket_switches_to_private_s3_compatible_storage():
+def test_a_bucket_is_configured_like_the_report_storage():
     line = _storage(
-        GRFNET_S3_BUCKET="grfnet-evidence", GRFNET_S3_ENDPOINT_URL="https://s3.example.org"
+        GRFNET_EVIDENCE_STORAGE="storages.backends.s3.S3Storage",
+        GRFNET_EVIDENCE_STORAGE_OPTIONS=(
+            '{"bucket_name": "grfnet-evidence", "default_acl": "private"}'
+        ),
     )
     assert line == (
-        "storage: storages.backends.s3.S3Storage grfnet-evidence https://s3.example.org private"
+        "storage: storages.backends.s3.S3Storage "
+        "[('bucket_name', 'grfnet-evidence'), ('default_acl', 'private')]"
     )

@@ -19,11 +19,6 @@ from tests.pledges.update_helpers import State, payload
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def pledge(organization):
     return PledgeFactory(lead_organization=organization, title_en="Jobs for refugees")
