@@ -246,3 +246,17 @@ def test_the_organization_page_offers_follow(client, public_dashboard, plain_use
     client.force_login(plain_user)
     html = client.get(organization.get_absolute_url()).content.decode()
     assert "Follow this organization" in html
+
+
+def test_the_profile_page_lists_what_one_follows(client, plain_user, pledge):
+    following.follow_add(user=plain_user, pledge=pledge)
+    client.force_login(plain_user)
+    html = client.get(reverse("profile")).content.decode()
+    assert "What you follow" in html
+    assert "Jobs for refugees" in html
+    response = client.post(
+        reverse("following:pledge", kwargs={"pk": pledge.pk}),
+        {"action": "unfollow", "next": reverse("profile")},
+    )
+    assert response["Location"] == reverse("profile")
+    assert not Follow.objects.exists()
