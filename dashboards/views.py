@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
@@ -50,6 +52,7 @@ def _stage_figures(totals: rollups.Rollup) -> list[dict]:
     ]
 
 
+@require_safe
 @network_page
 def home(request):
     """The dashboard: where the pledges stand, by objective, area, kind and organization."""
@@ -80,6 +83,7 @@ def home(request):
     return render(request, "dashboards/home.html", context)
 
 
+@require_safe
 @network_page
 def pledge_list(request):
     """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time."""
@@ -99,6 +103,7 @@ def pledge_list(request):
     return render(request, "dashboards/pledge_list.html", context)
 
 
+@require_safe
 @network_page
 def pledge_detail(request, pk):
     """What was pledged, where it stands, its indicators and its published updates."""
@@ -129,6 +134,7 @@ def _other_language(pledge: Pledge) -> dict:
     }
 
 
+@require_safe
 @network_page
 def organization_list(request):
     """Every active organization: kind, its pledges by stage, when it last reported."""
@@ -139,6 +145,7 @@ def organization_list(request):
     return render(request, "dashboards/organization_list.html", context)
 
 
+@require_safe
 @network_page
 def organization_detail(request, slug):
     """One organization: what it is, the pledges it leads or co-pledges and their stages."""
@@ -154,6 +161,8 @@ def organization_detail(request, slug):
     return render(request, "dashboards/organization_detail.html", context)
 
 
+@require_safe
+@never_cache
 @login_required
 def workspace(request):
     """``/my/``: the user's organizations, their pledges and what is due, open updates."""
@@ -168,6 +177,8 @@ def workspace(request):
     return render(request, "dashboards/workspace.html", context)
 
 
+@require_safe
+@never_cache
 @login_required
 def translations_needed(request):
     """``/review/translations/``: content in one language only, for the secretariat (403
