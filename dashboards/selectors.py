@@ -153,7 +153,7 @@ def pledge_for_page(pk: int, period: ReportingPeriod) -> Pledge:
     published = (
         ProgressUpdate.objects.published()
         .select_related("organization")
-        .prefetch_related(Prefetch("indicator_values", queryset=values))
+        .prefetch_related(Prefetch("indicator_values", queryset=values), "attachments")
         .order_by("-published_at", "-pk")
     )
     pledges = Pledge.objects.select_related("lead_organization").prefetch_related(

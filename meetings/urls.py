@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reminder_views, views
 
 app_name = "meetings"
 
@@ -17,4 +17,9 @@ urlpatterns = [
         name="report_screen",
     ),
     path("<int:number>/meeting.ics", views.meeting_ics, name="ics"),
+    path(
+        "<int:number>/reminders/",
+        reminder_views.meeting_send_reminders,
+        name="send_reminders",
+    ),
 ]

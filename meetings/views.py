@@ -80,6 +80,7 @@ def meeting_detail(request, number):
     }
     if context["show_not_reported"]:
         context["not_reported"] = organizations_due(period)
+        context["reminders_sent"] = meeting.reminders.select_related("organization")
     return render(request, "meetings/meeting_detail.html", context)
 
 

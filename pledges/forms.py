@@ -4,6 +4,7 @@ import unicodedata
 from decimal import Decimal
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.languages import LANGUAGE_NAMES
 from organizations.models import Organization
 
-from .models import Indicator, ProgressUpdate, Stage
+from . import evidence
+from .models import Attachment, Indicator, ProgressUpdate, Stage
 from .services import EDITABLE_FIELDS, LANGUAGES, TEXT_FIELDS, TRANSLATED_TEXT_FIELDS
 
 # What the form edits: the narrative in each language, never the plain field names (which
@@ -46,6 +48,32 @@ class FigureField(forms.DecimalField):
         return {"inputmode": "decimal"}
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceField(forms.FileField):
+    """Several files in one input; each is checked by ``evidence.check_upload``, and every
+    problem is reported, not only the first."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": evidence.ACCEPT}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        checked, errors = [], []
+        for uploaded in files:
+            super().clean(uploaded, initial)
+            try:
+                checked.append(evidence.check_upload(uploaded))
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+
 class UpdateForm(forms.ModelForm):
     """What an organization reports: the content of a ``ProgressUpdate``, a value for each
     of the pledge's indicators and, on a new update by someone who edits for several of
@@ -74,6 +102,20 @@ class UpdateForm(forms.ModelForm):
         required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    evidence = EvidenceField(
+        label=_("Attach files"),
+        required=False,
+        help_text=_(
+            "Up to 5 files per update, 10 MB each: PDF, images (PNG, JPEG, GIF, WebP), "
+            "Word, Excel or PowerPoint."
+        ),
+    )
+    remove_evidence = forms.ModelMultipleChoiceField(
+        label=_("Remove files"),
+        queryset=Attachment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = ProgressUpdate
@@ -110,6 +152,11 @@ class UpdateForm(forms.ModelForm):
             del self.fields["organization"]
         self.fields["stage"].choices = Stage.reported_choices()
         self._count_characters()
+        if self.instance.pk:
+            self.fields["remove_evidence"].queryset = self.instance.attachments.all()
+            self.fields["remove_evidence"].label_from_instance = _attachment_label
+        if not self.instance.pk or not self.instance.attachments.exists():
+            del self.fields["remove_evidence"]
         # Editing an existing update must say which version it started from.
         self.fields["version"].required = self.instance.pk is not None
         for indicator in self.indicators:
@@ -203,7 +250,25 @@ class UpdateForm(forms.ModelForm):
                 )
                 % {"progress": progress},
             )
+        added = cleaned.get("evidence") or []
+        room = evidence.room_left(self.instance, removing=len(cleaned.get("remove_evidence", [])))
+        if len(added) > room:
+            self.add_error(
+                "evidence",
+                _(
+                    "An update can have at most %(max)d files: remove some or attach "
+                    "%(room)d more at most."
+                )
+                % {"max": Attachment.MAX_PER_UPDATE, "room": max(room, 0)},
+            )
         return cleaned
+
+    def attachments(self) -> dict:
+        """What to add and remove, for ``evidence.attachments_change``."""
+        return {
+            "add": self.cleaned_data.get("evidence") or [],
+            "remove": list(self.cleaned_data.get("remove_evidence") or []),
+        }
 
     def content(self) -> dict:
         content = {name: self.cleaned_data[name] for name in FORM_CONTENT_FIELDS}
@@ -213,6 +278,10 @@ class UpdateForm(forms.ModelForm):
 
     def indicator_values(self) -> dict[Indicator, Decimal | None]:
         return {i: self.cleaned_data.get(f"{INDICATOR_PREFIX}{i.pk}") for i in self.indicators}
+
+
+def _attachment_label(attachment: Attachment) -> str:
+    return f"{attachment.name} ({filesizeformat(attachment.size)})"
 
 
 def _indicator_help(indicator: Indicator) -> str:

@@ -34,7 +34,7 @@ def latest_published_update(pledge, organization=None) -> ProgressUpdate | None:
 def review_queue() -> list[ProgressUpdate]:
     """Submitted updates, oldest submission first, each with ``previous`` (its pledge's
     last published update, or None) and ``changes`` from it. Four queries whatever the
-    length of the queue."""
+    length of the queue, one more for the evidence files."""
     latest_published = (
         ProgressUpdate.objects.published()
         .filter(pledge=OuterRef("pledge"))
@@ -45,6 +45,7 @@ def review_queue() -> list[ProgressUpdate]:
         _with_indicator_values(
             ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)
             .select_related("pledge", "organization", "author", "reviewer")
+            .prefetch_related("attachments")
             .annotate(previous_id=Subquery(latest_published))
             .order_by("submitted_at", "pk")
         )

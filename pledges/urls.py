@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import attachment_views, views
 
 app_name = "pledges"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("review/", views.review, name="review"),
     path("updates/<int:pk>/publish/", views.update_publish, name="update_publish"),
     path("updates/<int:pk>/return/", views.update_return, name="update_return"),
+    path("attachments/<int:pk>/", attachment_views.attachment_download, name="attachment"),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import permissions, selectors, services
+from . import evidence, permissions, selectors, services
 from .forms import ReviewForm, UpdateForm, initial_from
 from .models import ProgressUpdate
 
@@ -72,6 +72,7 @@ def update_create(request, pk):
     if request.method == "POST":
         form = UpdateForm(
             request.POST,
+            request.FILES,
             instance=ProgressUpdate(pledge=pledge, organization=organizations[0]),
             **form_options,
         )
@@ -83,10 +84,11 @@ def update_create(request, pk):
                     author=request.user,
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    attachments=form.attachments(),
                     by=request.user,
                 )
                 return _save_and_maybe_submit(request, update, update.version)
-            except services.TransitionNotAllowed as error:
+            except (services.TransitionNotAllowed, evidence.TooManyFiles) as error:
                 form.add_error(None, str(error))  # shown above the form, what was typed kept
     else:
         if len(organizations) == 1 and (
@@ -118,7 +120,7 @@ def update_edit(request, pk):
     pledge = update.pledge
     indicators = _indicators(pledge)
     if request.method == "POST":
-        form = UpdateForm(request.POST, instance=update, indicators=indicators)
+        form = UpdateForm(request.POST, request.FILES, instance=update, indicators=indicators)
         if form.is_valid():
             try:
                 saved = services.update_edit(
@@ -126,10 +128,11 @@ def update_edit(request, pk):
                     version=form.cleaned_data["version"],
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    attachments=form.attachments(),
                     by=request.user,
                 )
                 return _save_and_maybe_submit(request, saved, saved.version)
-            except services.StaleUpdate as error:
+            except (services.StaleUpdate, evidence.TooManyFiles) as error:
                 form.add_error(None, str(error))
             except services.TransitionNotAllowed as error:
                 messages.error(request, str(error))
@@ -140,11 +143,8 @@ def update_edit(request, pk):
             initial={**initial_from(update), "version": update.version},
             indicators=indicators,
         )
-    return render(
-        request,
-        "pledges/update_form.html",
-        {"form": form, "pledge": pledge, "update": update},
-    )
+    context = {"form": form, "pledge": pledge, "update": update}
+    return render(request, "pledges/update_form.html", context)
 
 
 @login_required
