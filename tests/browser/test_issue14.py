@@ -1,8 +1,10 @@
+
 """Issue 14 in the browser, in Japanese and English, each page checked with axe-core:
 the dashboard's map, the pledge page's history, following, evidence files and the
 secretariat's "Send reminders now"."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -228,7 +230,8 @@ def test_a_focal_point_attaches_evidence(page, live_server, network, screenshot,
     screenshot(page, f"issue14-evidence-refused-{lang}")
     page.set_input_files("input[name=evidence]", [str(good)])
     page.get_by_role("button", name="下書き保存" if lang == "ja" else "Save draft").click()
-    expect(page).to_have_url(f"{live_server.url}/my/")
+    # Saving a draft stays on the form (issue 13), now at the draft's own address.
+    expect(page).to_have_url(re.compile(r"/updates/\d+/edit/$"))
     update = network["music"].updates.get(state="draft")
     assert [a.name for a in update.attachments.all()] == ["workshops.pdf"]
     page.goto(live_server.url + f"/updates/{update.pk}/edit/")
