@@ -1,4 +1,3 @@
-
 """Issue 14 in the browser, in Japanese and English, each page checked with axe-core:
 the dashboard's map, the pledge page's history, following, evidence files and the
 secretariat's "Send reminders now"."""
