@@ -25,11 +25,16 @@ run: export DEBUG = True
 run: export GRFNET_PUBLIC_DASHBOARD ?= True
 run: export GRFNET_SITE_URL ?= http://$(HOST)
 run: install
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_seed_data
-	$(BIN)/python manage.py create_demo_accounts
-	@echo "grfnet is starting at http://$(HOST)/ (admin: http://$(HOST)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST)
+	@$(BIN)/python manage.py migrate --no-input --verbosity 0
+	@$(BIN)/python manage.py load_seed_data
+	@$(BIN)/python manage.py create_demo_accounts
+	@echo ""
+	@echo "grfnet is starting at http://$(HOST)/"
+	@echo "  Focal points (editors) and the secretariat sign in at http://$(HOST)/accounts/login/"
+	@echo "  The secretariat's admin is at http://$(HOST)/admin/ and its review queue at http://$(HOST)/review/"
+	@echo "  The demo accounts above share one password; stop the server with Ctrl+C."
+	@echo ""
+	@$(BIN)/python manage.py runserver $(HOST)
 
 ## Run the whole test suite (browser tests skip where /usr/bin/chromium is missing)
 test: install

@@ -28,6 +28,7 @@ SECRETARIAT_PERMISSIONS = {
         "progressupdate": ["change", "view"],
         "indicatorvalue": ["add", "change", "view"],
         "historicalprogressupdate": ["view"],
+        "attachment": ["view"],
     },
     "meetings": {
         "meeting": ["add", "change", "delete", "view"],

@@ -1,11 +1,14 @@
 """The pledge list's filters. Their names are the URL parameters, so a filtered view can be
 shared: ``objective``, ``area``, ``organization``, ``kind``, ``stage``, ``contribution``,
-``forum``, ``stale``, ``updated``, ``q`` and ``sort`` (the view adds ``page``).
+``forum``, ``country``, ``ends_by``, ``stale``, ``updated``, ``q`` and ``sort`` (the view
+adds ``page``).
 
 A value a filter does not accept (``objective=7``, ``stage=done``) is ignored: django-filter
 leaves a field that fails validation out of ``cleaned_data``, and the view tells the reader
 which values it ignored.
 """
+
+import datetime
 
 import django_filters
 from django import forms
@@ -14,6 +17,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from accounts.search import MAX_SEARCH_LENGTH
 from meetings.calendar import ReportingPeriod, current_period
@@ -94,6 +98,19 @@ class PledgeFilter(django_filters.FilterSet):
     forum = django_filters.ChoiceFilter(
         label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("All forums")
     )
+    country = django_filters.ChoiceFilter(
+        label=_("Country of implementation"),
+        choices=lambda: list(countries),
+        method="filter_country",
+        empty_label=_("All countries"),
+    )
+    ends_by = django_filters.NumberFilter(
+        label=_("Ending by (year)"),
+        method="filter_ends_by",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "2027"}),
+    )
     stale = django_filters.ChoiceFilter(
         label=_("Stale"),
         choices=[(YES, _("Stale only"))],
@@ -128,7 +145,7 @@ class PledgeFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self._period = period
         for name, form_field in self.form.fields.items():
-            css = "form-control" if name == "q" else "form-select"
+            css = "form-control" if name in ("q", "ends_by") else "form-select"
             form_field.widget.attrs["class"] = css
 
     @property
@@ -149,6 +166,13 @@ class PledgeFilter(django_filters.FilterSet):
 
     def filter_stage(self, queryset, name, value):
         return queryset.filter(current_stage=value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.in_country(value)
+
+    def filter_ends_by(self, queryset, name, value):
+        """Pledges whose known end date falls in ``value`` (a year) or earlier."""
+        return queryset.ending_by(datetime.date(int(value), 12, 31))
 
     def filter_stale(self, queryset, name, value):
         return queryset.filter(~self.period.pledge_updated())

@@ -9,7 +9,13 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.calendar import ReportingPeriod, all_periods, current_period, is_current
+from meetings.calendar import (
+    ReportingPeriod,
+    all_periods,
+    current_period,
+    is_current,
+    organizations_due,
+)
 from meetings.models import Meeting
 from organizations.models import Membership, Organization
 from pledges.charts import heights
@@ -147,7 +153,7 @@ def pledge_for_page(pk: int, period: ReportingPeriod) -> Pledge:
     published = (
         ProgressUpdate.objects.published()
         .select_related("organization")
-        .prefetch_related(Prefetch("indicator_values", queryset=values))
+        .prefetch_related(Prefetch("indicator_values", queryset=values), "attachments")
         .order_by("-published_at", "-pk")
     )
     pledges = Pledge.objects.select_related("lead_organization").prefetch_related(
@@ -261,3 +267,20 @@ def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
             section.pledges.append(WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk)))
         sections.append(section)
     return sections
+
+
+@dataclass
+class SecretariatOverview:
+    """What the secretariat lands on after signing in: the review queue's size and who has
+    not reported in the period under way (organizations, each with ``pending_pledges``)."""
+
+    review_count: int
+    not_reported: list[Organization]
+
+
+def secretariat_overview(period: ReportingPeriod) -> SecretariatOverview:
+    """Three queries."""
+    return SecretariatOverview(
+        review_count=ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED).count(),
+        not_reported=organizations_due(period),
+    )

@@ -20,7 +20,7 @@ from meetings.calendar import current_period
 from organizations.models import Organization
 from pledges.models import Pledge
 
-from . import rollups, selectors, translations
+from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
 
 PLEDGES_PER_PAGE = 25
@@ -78,6 +78,7 @@ def home(request):
             RollupRow(o.name, o.filter_param, o.rollup, o.get_absolute_url())
             for o in dashboard.organizations
         ],
+        "where": geography.where(),
     }
     return render(request, "dashboards/home.html", context)
 
@@ -110,7 +111,11 @@ def pledge_detail(request, pk):
         pledge = selectors.pledge_for_page(pk, current_period())
     except Pledge.DoesNotExist:
         raise Http404(_("No such pledge.")) from None
-    context = {"pledge": pledge, "other_language": _other_language(pledge)}
+    context = {
+        "pledge": pledge,
+        "other_language": _other_language(pledge),
+        "history": history.pledge_history(pledge),
+    }
     return render(request, "dashboards/pledge_detail.html", context)
 
 
@@ -169,6 +174,8 @@ def workspace(request):
         "days_left": period.days_to_deadline(today),
         "deadline_passed": period.deadline_passed(today),
     }
+    if is_secretariat(request.user):  # where the secretariat lands after signing in
+        context["overview"] = selectors.secretariat_overview(period)
     return render(request, "dashboards/workspace.html", context)
 
 

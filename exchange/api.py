@@ -94,6 +94,17 @@ class IndicatorOut(Schema):
 StageCode = Literal["planning", "in_progress", "fulfilled", "none"]
 
 
+class PledgeRef(Schema):
+    id: int
+    grf_id: str
+    title: Text
+
+
+class SourceOut(Schema):
+    title: Text
+    url: str
+
+
 class PledgeOut(Schema):
     id: int
     url: str
@@ -107,20 +118,21 @@ class PledgeOut(Schema):
     focus_areas: list[NamedOut]
     contribution_types: list[NamedOut]
     multi_stakeholder_pledge: MultiStakeholderPledge
+    linked_pledges: list[PledgeRef] = Field(
+        description="Pledges this one is part of or contributes to (both ways)."
+    )
+    estimated_cost: float | None
+    cost_currency: Literal["", "JPY", "USD"]
+    uncertainty: Text = Field(description="What the sources leave uncertain.")
     pledged_on: datetime.date | None
     target_date: datetime.date | None
     source: str
     source_url: str
+    sources: list[SourceOut] = Field(description="Public pages the facts were read from.")
     stage: StageCode = Field(description="From the latest published update; none before it.")
     progress: int | None = Field(ge=0, le=100)
     last_published_at: datetime.datetime | None
     indicators: list[IndicatorOut]
-
-
-class PledgeRef(Schema):
-    id: int
-    grf_id: str
-    title: Text
 
 
 class IndicatorValueOut(Schema):
@@ -137,10 +149,10 @@ class UpdateOut(Schema):
     organization: OrganizationRef
     stage: Literal["planning", "in_progress", "fulfilled"]
     progress: int | None = Field(ge=0, le=100)
-    achievements: str
-    challenges: str
-    next_steps: str
-    refugee_participation: str
+    achievements: Text
+    challenges: Text
+    next_steps: Text
+    refugee_participation: Text
     links: list[str]
     indicator_values: list[IndicatorValueOut]
     published_at: datetime.datetime
@@ -161,7 +173,11 @@ class OrganizationOut(Schema):
 class MeetingOut(Schema):
     id: int
     url: str
-    number: int
+    kind: Literal["network", "event"] = Field(
+        description="network: a numbered network meeting, closing a reporting period; "
+        "event: another event (a symposium, the Forum), without a number."
+    )
+    number: int | None
     title: Text
     date: datetime.date
     start_time: datetime.time | None
@@ -319,7 +335,7 @@ def organization_list(request, paging: Query[Paging]):
 @api.get(
     "/meetings/",
     response={200: MeetingPage, 401: Problem, 404: Problem, 422: ValidationProblem},
-    summary="Published meetings, oldest first",
+    summary="Published meetings and events, oldest first",
     tags=["meetings"],
 )
 def meeting_list(request, paging: Query[Paging]):

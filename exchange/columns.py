@@ -41,10 +41,16 @@ PLEDGE_COLUMNS = (
     "multi_stakeholder_pledge_ja",
     "multi_stakeholder_pledge_en",
     "multi_stakeholder_pledge_url",
+    "linked_pledges",
+    "estimated_cost",
+    "cost_currency",
+    "uncertainty_ja",
+    "uncertainty_en",
     "pledged_on",
     "target_date",
     "source",
     "source_url",
+    *(f"source_1_{field}" for field in ("title_ja", "title_en", "url")),
     *(f"indicator_1_{field}" for field in INDICATOR_FIELDS),
 )
 PLEDGE_EXPORT_ONLY = (
@@ -58,7 +64,9 @@ PLEDGE_EXPORT_ONLY = (
 )
 
 MEETING_COLUMNS = (
+    "kind",
     "number",
+    "kind",
     "title_ja",
     "title_en",
     "date",
@@ -82,36 +90,50 @@ UPDATE_COLUMNS = (
     "organization",
     "stage",
     "progress",
-    "achievements",
-    "challenges",
-    "next_steps",
-    "refugee_participation",
+    "achievements_ja",
+    "achievements_en",
+    "challenges_ja",
+    "challenges_en",
+    "next_steps_ja",
+    "next_steps_en",
+    "refugee_participation_ja",
+    "refugee_participation_en",
     "links",
     "indicator_values",
     "published_at",
 )
 UPDATE_EXPORT_ONLY = ("id", "pledge_id", "organization_name_ja", "organization_name_en", "url")
 
-_DYNAMIC = re.compile(r"^indicator_(\d{1,2})_([a-z_]+)$")
+SOURCE_FIELDS = ("title_ja", "title_en", "url")
+GROUP_FIELDS = {
+    "indicator": (*INDICATOR_FIELDS, *INDICATOR_EXPORT_ONLY_FIELDS),
+    "source": SOURCE_FIELDS,
+}
+_DYNAMIC = re.compile(r"^(indicator|source)_(\d{1,2})_([a-z_]+)$")
 
 
 def matches_dynamic(prefix: str, name: str) -> bool:
     match = _DYNAMIC.match(name)
-    return bool(
-        prefix == "indicator"
-        and match
-        and match.group(2) in (*INDICATOR_FIELDS, *INDICATOR_EXPORT_ONLY_FIELDS)
-    )
+    return bool(match and match.group(1) == prefix and match.group(3) in GROUP_FIELDS[prefix])
 
 
-def indicator_numbers(row: dict) -> list[int]:
-    """The N of the ``indicator_N_*`` columns present, in order."""
+def group_numbers(row: dict, prefix: str) -> list[int]:
+    """The N of the ``<prefix>_N_*`` columns present, in order."""
+    imported = INDICATOR_FIELDS if prefix == "indicator" else SOURCE_FIELDS
     numbers = set()
     for name in row:
         match = _DYNAMIC.match(name)
-        if match and match.group(2) in INDICATOR_FIELDS:
-            numbers.add(int(match.group(1)))
+        if match and match.group(1) == prefix and match.group(3) in imported:
+            numbers.add(int(match.group(2)))
     return sorted(numbers)
+
+
+def indicator_numbers(row: dict) -> list[int]:
+    return group_numbers(row, "indicator")
+
+
+def source_columns(count: int) -> list[str]:
+    return [f"source_{n}_{field}" for n in range(1, count + 1) for field in SOURCE_FIELDS]
 
 
 def indicator_columns(count: int, *, with_actual: bool) -> list[str]:

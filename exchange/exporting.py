@@ -31,6 +31,7 @@ from pledges.models import (
     IndicatorValue,
     Objective,
     Pledge,
+    PledgeSource,
     ProgressUpdate,
 )
 
@@ -44,6 +45,7 @@ LIST_SEPARATOR = "; "
 
 
 CoPledge = Pledge.co_organizations.through
+LinkedPledge = Pledge.linked_pledges.through
 PledgeObjective = Pledge.objectives.through
 PledgeArea = Pledge.focus_areas.through
 PledgeType = Pledge.contribution_types.through
@@ -97,6 +99,26 @@ def attach_pledge_relations(pledges: list[Pledge], source: QuerySet | None = Non
         .values_list("pledge_id", "contributiontype_id"),
         types,
     )
+    linked: dict[int, list] = {}
+    for from_id, to_id, grf_id, title_ja, title_en in (
+        LinkedPledge.objects.filter(
+            **{k.replace("pledge", "from_pledge"): v for k, v in scope.items()}
+        )
+        .order_by("to_pledge_id")
+        .values_list(
+            "from_pledge_id",
+            "to_pledge_id",
+            "to_pledge__grf_reference",
+            "to_pledge__title_ja",
+            "to_pledge__title_en",
+        )
+    ):
+        linked.setdefault(from_id, []).append(
+            {"id": to_id, "grf_id": grf_id, "title": {"ja": title_ja or "", "en": title_en or ""}}
+        )
+    sources: dict[int, list] = {}
+    for source in PledgeSource.objects.filter(**scope).order_by("order", "id"):
+        sources.setdefault(source.pledge_id, []).append(source)
     indicators: dict[int, list] = {}
     for indicator in Indicator.objects.filter(**scope).order_by("order", "id"):
         indicators.setdefault(indicator.pledge_id, []).append(indicator)
@@ -106,6 +128,8 @@ def attach_pledge_relations(pledges: list[Pledge], source: QuerySet | None = Non
         pledge.area_list = by_area.get(pledge.pk, [])
         pledge.type_list = by_type.get(pledge.pk, [])
         pledge.indicator_list = indicators.get(pledge.pk, [])
+        pledge.linked_list = linked.get(pledge.pk, [])
+        pledge.source_list = sources.get(pledge.pk, [])
     return pledges
 
 
@@ -218,10 +242,15 @@ def pledge_record(pledge: Pledge) -> dict:
             "title": both(pledge, "multi_stakeholder_pledge"),
             "url": pledge.multi_stakeholder_pledge_url,
         },
+        "linked_pledges": pledge.linked_list,
+        "estimated_cost": number(pledge.estimated_cost),
+        "cost_currency": pledge.cost_currency,
+        "uncertainty": both(pledge, "uncertainty"),
         "pledged_on": iso(pledge.pledged_on),
         "target_date": iso(pledge.target_date),
         "source": pledge.source_citation,
         "source_url": pledge.source_url,
+        "sources": [{"title": both(s, "title"), "url": s.url} for s in pledge.source_list],
         "stage": stage_of(pledge),
         "progress": pledge.current_progress,
         "last_published_at": iso(pledge.last_published_at),
@@ -252,10 +281,10 @@ def update_record(update: ProgressUpdate) -> dict:
         "organization": organization_ref(update.organization),
         "stage": update.stage,
         "progress": update.progress,
-        "achievements": update.achievements,
-        "challenges": update.challenges,
-        "next_steps": update.next_steps,
-        "refugee_participation": update.refugee_participation,
+        "achievements": both(update, "achievements"),
+        "challenges": both(update, "challenges"),
+        "next_steps": both(update, "next_steps"),
+        "refugee_participation": both(update, "refugee_participation"),
         "links": update.link_list,
         "indicator_values": [
             {
@@ -288,6 +317,7 @@ def meeting_record(meeting: Meeting) -> dict:
     return {
         "id": meeting.pk,
         "url": site_url(meeting.get_absolute_url()),
+        "kind": meeting.kind,
         "number": meeting.number,
         "title": both(meeting, "title"),
         "date": iso(meeting.date),
@@ -324,9 +354,11 @@ def _cell(value) -> str:
 def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
     pledges = list(pledges)
     most = max((len(p.indicator_list) for p in pledges), default=0)
+    most_sources = max((len(p.source_list) for p in pledges), default=0)
     headers = [
         "id",
-        *[c for c in cols.PLEDGE_COLUMNS if not c.startswith("indicator_")],
+        *[c for c in cols.PLEDGE_COLUMNS if not c.startswith(("indicator_", "source_1_"))],
+        *cols.source_columns(max(most_sources, 1)),
         *cols.PLEDGE_EXPORT_ONLY[2:],
         *cols.indicator_columns(max(most, 1), with_actual=True),
         "url",
@@ -352,6 +384,14 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "multi_stakeholder_pledge_ja": p.multi_stakeholder_pledge_ja,
             "multi_stakeholder_pledge_en": p.multi_stakeholder_pledge_en,
             "multi_stakeholder_pledge_url": p.multi_stakeholder_pledge_url,
+            "linked_pledges": _joined(
+                link["grf_id"] or link["title"]["en"] or link["title"]["ja"]
+                for link in p.linked_list
+            ),
+            "estimated_cost": p.estimated_cost,
+            "cost_currency": p.cost_currency,
+            "uncertainty_ja": p.uncertainty_ja,
+            "uncertainty_en": p.uncertainty_en,
             "pledged_on": p.pledged_on,
             "target_date": p.target_date,
             "source": p.source_citation,
@@ -361,6 +401,9 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "last_published_at": iso(p.last_published_at),
             "url": site_url(p.get_absolute_url()),
         }
+        for n, source in enumerate(p.source_list, start=1):
+            for field in cols.SOURCE_FIELDS:
+                values[f"source_{n}_{field}"] = getattr(source, field)
         for n, indicator in enumerate(p.indicator_list, start=1):
             for field in cols.INDICATOR_FIELDS + cols.INDICATOR_EXPORT_ONLY_FIELDS:
                 value = getattr(indicator, field)
@@ -390,10 +433,7 @@ def update_rows(updates) -> tuple[list[str], list[list[str]]]:
             "organization_name_en": u.organization.name_en,
             "stage": u.stage,
             "progress": u.progress,
-            "achievements": u.achievements,
-            "challenges": u.challenges,
-            "next_steps": u.next_steps,
-            "refugee_participation": u.refugee_participation,
+            **{name: getattr(u, name) for name in ProgressUpdate.TRANSLATED_TEXT_FIELDS},
             "links": "\n".join(u.link_list),
             "indicator_values": "\n".join(
                 f"{v.indicator.name_en or v.indicator.name_ja}: {number(v.value)}"

@@ -27,6 +27,7 @@ from pledges.models import (
     IndicatorValue,
     Objective,
     Pledge,
+    PledgeSource,
     ProgressUpdate,
     Stage,
 )
@@ -252,7 +253,7 @@ class PledgeResource(TableResource):
     export_only = cols.PLEDGE_EXPORT_ONLY
     required = (("title_en", "title_ja"), "lead_organization", "objectives")
     column_for_field = {"grf_reference": "grf_id", "source_citation": "source"}
-    dynamic_prefixes = ("indicator",)
+    dynamic_prefixes = ("indicator", "source")
 
     class Meta(TableResource.Meta):
         model = Pledge
@@ -286,6 +287,21 @@ class PledgeResource(TableResource):
             for title in (pledge.title_en, pledge.title_ja):
                 if title:
                     self.by_title.setdefault(normalize(title), pledge)
+        self.links = []  # (pledge, [keys]) resolved once every row is saved
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        # Linked pledges may name pledges further down the file.
+        self.keys_in_file = set()
+        for row in dataset.dict:
+            for column in ("grf_id", "title_en", "title_ja"):
+                if row.get(column):
+                    self.keys_in_file.add(normalize(row[column]))
+
+    def find_linked(self, key: str):
+        """The pledge a ``linked_pledges`` entry names (a GRF id or an exact title), or
+        None when it is only in the file so far."""
+        return self.by_reference.get(key.strip()) or self.by_title.get(normalize(key))
 
     def find_existing(self, reader):
         reference = (reader.raw("grf_id") or "").strip()
@@ -344,11 +360,64 @@ class PledgeResource(TableResource):
         self.set(
             instance, "multi_stakeholder_pledge_url", reader.url("multi_stakeholder_pledge_url")
         )
+        self.apply_links(instance, reader)
+        cost = reader.decimal("estimated_cost")
+        self.set(instance, "estimated_cost", cost if cost in (None, "") else cost.quantize(1))
+        currency = reader.choice("cost_currency", Pledge.Currency.choices)
+        self.set(instance, "cost_currency", currency)
+        _text_pair(self, instance, reader, "uncertainty")
         self.set(instance, "pledged_on", reader.date("pledged_on"))
         self.set(instance, "target_date", reader.date("target_date"))
         self.set(instance, "source_citation", reader.text("source", max_length=500), "source")
         self.set(instance, "source_url", reader.url("source_url"))
+        self.apply_sources(instance, reader)
         self.apply_indicators(instance, reader)
+
+    def apply_links(self, instance, reader):
+        """``linked_pledges``: GRF ids or exact titles; linked once every row is saved."""
+        value = reader.raw("linked_pledges")
+        if value is None:
+            return
+        keys = split_list(value)
+        for key in keys:
+            if self.find_linked(key) is None and normalize(key) not in self.keys_in_file:
+                reader.error(
+                    "linked_pledges",
+                    _("No pledge has the GRF id or title “%(value)s”.") % {"value": key},
+                )
+        current = (
+            set(instance.linked_pledges.values_list("pk", flat=True)) if instance.pk else set()
+        )
+        found = [self.find_linked(k) for k in keys]
+        if None in found or current != {p.pk for p in found}:
+            instance._import_changes.append("linked_pledges")
+        instance._import_links = keys
+
+    def apply_sources(self, instance, reader):
+        """``source_N_title_ja``, ``source_N_title_en``, ``source_N_url``: the public pages
+        the pledge's facts come from, in order; they replace the pledge's sources."""
+        numbers = cols.group_numbers(reader.row, "source")
+        if not numbers:
+            return
+        sources = []
+        for number in numbers:
+            prefix = f"source_{number}_"
+            title_ja = reader.text(f"{prefix}title_ja", max_length=300) or ""
+            title_en = reader.text(f"{prefix}title_en", max_length=300) or ""
+            url = reader.url(f"{prefix}url") or ""
+            if not url:
+                if title_ja or title_en:
+                    reader.error(f"{prefix}url", _("A source needs its web address."))
+                continue
+            sources.append((title_ja, title_en or (url if not title_ja else ""), url))
+        current = (
+            [(s.title_ja or "", s.title_en or "", s.url) for s in instance.sources.all()]
+            if instance.pk
+            else []
+        )
+        if current != sources:
+            instance._import_changes.append("sources")
+            instance._import_sources = sources
 
     def apply_indicators(self, instance, reader):
         """``indicator_N_*`` columns: matched on the existing indicator with the same name
@@ -393,6 +462,16 @@ class PledgeResource(TableResource):
 
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
+        if getattr(instance, "_import_sources", None) is not None:
+            instance.sources.all().delete()
+            for order, (title_ja, title_en, url) in enumerate(instance._import_sources):
+                source = PledgeSource(
+                    pledge=instance, title_ja=title_ja, title_en=title_en, url=url, order=order
+                )
+                source.full_clean()
+                source.save()
+        if getattr(instance, "_import_links", None) is not None:
+            self.links.append((instance, instance._import_links))
         for match, values in getattr(instance, "_import_indicators", []):
             indicator = match or Indicator(pledge=instance)
             for name, value in values.items():
@@ -400,18 +479,44 @@ class PledgeResource(TableResource):
             indicator.full_clean()
             indicator.save()
 
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if result.has_errors() or result.has_validation_errors():
+            return
+        pledges = list(Pledge.objects.all())
+        self.by_reference = {p.grf_reference: p for p in pledges if p.grf_reference}
+        self.by_title = {}
+        for pledge in pledges:
+            for title in (pledge.title_en, pledge.title_ja):
+                if title:
+                    self.by_title.setdefault(normalize(title), pledge)
+        # Links go both ways: two pledges of the file are linked when either lists the
+        # other; a row's links to pledges outside the file are the ones it lists.
+        wanted = {
+            pledge.pk: {p.pk for p in map(self.find_linked, keys) if p}
+            for pledge, keys in self.links
+        }
+        for pk, linked in list(wanted.items()):
+            for other in linked:
+                if other in wanted:
+                    wanted[other].add(pk)
+        for pledge, _keys in self.links:
+            pledge.linked_pledges.set(wanted[pledge.pk])
+
 
 class MeetingResource(TableResource):
     table = "meetings"
     columns = cols.MEETING_COLUMNS
     export_only = cols.MEETING_EXPORT_ONLY
-    required = ("number", "date", ("title_en", "title_ja"))
+    required = ("date", ("title_en", "title_ja"))
 
     class Meta(TableResource.Meta):
         model = Meeting
 
     def prepare(self):
-        self.existing = {m.number: m for m in Meeting.objects.all()}
+        meetings = list(Meeting.objects.all())
+        self.by_number = {m.number: m for m in meetings if m.number is not None}
+        self.by_date = {m.date.isoformat(): m for m in meetings}
         self.organizations = Lookup(
             Organization.objects.all(),
             ["slug", "name_en", "name_ja", "short_name_en", "short_name_ja"],
@@ -419,19 +524,23 @@ class MeetingResource(TableResource):
         )
 
     def find_existing(self, reader):
+        """A network meeting by its number, another event by its date."""
         try:
-            return self.existing.get(int(reader.raw("number") or ""))
+            number = int(reader.raw("number") or "")
         except ValueError:
-            return None
+            return self.by_date.get((reader.raw("date") or "")[:10])
+        return self.by_number.get(number)
 
     def apply(self, instance, reader, row_number):
+        kind = reader.choice("kind", Meeting.Kind.choices)
+        self.set(instance, "kind", kind or None)
         number = reader.integer("number", minimum=1, maximum=32767)
-        if number == "":
-            reader.error("number", _("This column must not be empty."))
         self.claim(reader, "number", number, row_number)
-        self.set(instance, "number", number or None)
+        self.set(instance, "number", None if number == "" else number)
         _text_pair(self, instance, reader, "title", max_length=200, required_one=True)
-        self.set(instance, "date", reader.date("date", required=True) or None)
+        date = reader.date("date", required=True)
+        self.claim(reader, "date", date.isoformat() if date else date, row_number)
+        self.set(instance, "date", date or None)
         self.set(instance, "start_time", reader.time("start_time"))
         self.set(instance, "end_time", reader.time("end_time"))
         _text_pair(self, instance, reader, "venue", max_length=200)
@@ -515,7 +624,7 @@ class PublishedUpdateResource(TableResource):
         self.set(instance, "stage", reader.choice("stage", stages, required=True) or None)
         progress = reader.integer("progress", minimum=0, maximum=100)
         self.set(instance, "progress", None if progress == "" else progress)
-        for column in ("achievements", "challenges", "next_steps", "refugee_participation"):
+        for column in ProgressUpdate.TRANSLATED_TEXT_FIELDS:
             self.set(
                 instance, column, reader.text(column, max_length=ProgressUpdate.TEXT_MAX_LENGTH)
             )

@@ -36,6 +36,8 @@ OTP_TOTP_ISSUER = "Japan GRF Network"
 GRFNET_PUBLIC_DASHBOARD = env.bool("GRFNET_PUBLIC_DASHBOARD", default=False)
 # The address the site is reached at, for links in emails sent outside a request.
 GRFNET_SITE_URL = env.str("GRFNET_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where readers write to the secretariat (contact, privacy and accessibility pages).
+GRFNET_CONTACT_EMAIL = env.str("GRFNET_CONTACT_EMAIL", default="secretariat@grfnet.localhost")
 
 
 def _production_problems() -> list[str]:
@@ -78,8 +80,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "django_countries",
     "simple_history",
-    "axes",
+    "accounts.signin_security.SignInSecurityConfig",  # django-axes, renamed
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -235,6 +238,19 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Evidence files attached to updates. Never served from a public URL (``pledges:attachment``
+# checks who may read each). A directory by default; several machines share an
+# S3-compatible bucket through django-storages, like the report PDFs:
+# GRFNET_EVIDENCE_STORAGE=storages.backends.s3.S3Storage and
+# GRFNET_EVIDENCE_STORAGE_OPTIONS='{"bucket_name": "...", "endpoint_url": "https://...",
+# "default_acl": "private"}'.
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+GRFNET_EVIDENCE_STORAGE = env.str(
+    "GRFNET_EVIDENCE_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+GRFNET_EVIDENCE_STORAGE_OPTIONS = env.json(
+    "GRFNET_EVIDENCE_STORAGE_OPTIONS", default={"location": str(MEDIA_ROOT / "evidence")}
+)
 # Meeting-report PDFs, built once per meeting, language and data change (meetings.pdf_cache).
 # A directory by default; several machines share an S3-compatible bucket through
 # django-storages: GRFNET_REPORT_STORAGE=storages.backends.s3.S3Storage and
@@ -253,7 +269,7 @@ GRFNET_REPORT_STORAGE_OPTIONS = env.json(
 GRFNET_PDF_WAIT_SECONDS = env.int("GRFNET_PDF_WAIT_SECONDS", default=120)
 GRFNET_PDF_BUILD_SECONDS = env.int("GRFNET_PDF_BUILD_SECONDS", default=600)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": GRFNET_EVIDENCE_STORAGE, "OPTIONS": GRFNET_EVIDENCE_STORAGE_OPTIONS},
     "reports": {"BACKEND": GRFNET_REPORT_STORAGE, "OPTIONS": GRFNET_REPORT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
@@ -326,9 +342,28 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_static": {"()": "grfnet.logging_filters.QuietStaticRequests"}},
+    "formatters": {
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "server": {
+            "class": "logging.StreamHandler",
+            "formatter": "server",
+            "filters": ["quiet_static"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
+        # One handler for Django's messages (its default one plus the root's printed each
+        # line twice), and runserver's request lines without the static files.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "grfnet": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

@@ -23,6 +23,7 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("", include("pledges.following_urls")),
     path("", include("exchange.urls")),
     # The page that describes the API for people comes before the API's own routes.
     path("api/v1/", api_docs, name="api_docs"),
@@ -31,6 +32,8 @@ urlpatterns = [
     path("", include("pledges.urls")),
     path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
+    path("", include("accounts.page_urls")),
+    path("feeds/", include("dashboards.feed_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),

@@ -115,6 +115,15 @@ class MeetingAdmin(SecretariatActionsMixin, TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("agenda_items")
 
+    def get_changeform_initial_data(self, request):
+        # A new meeting gets the next number and stays unpublished until it is complete:
+        # a published meeting closes a reporting period on every public page.
+        return {
+            "number": Meeting.objects.next_number(),
+            "is_published": False,
+            **super().get_changeform_initial_data(request),
+        }
+
     @admin.display(description=_("agenda items"))
     def agenda_length(self, meeting):
         return len(meeting.agenda_items.all())

@@ -32,6 +32,10 @@ class MeetingQuerySet(models.QuerySet):
     def past(self, today):
         return self.filter(date__lt=today).order_by("-date")
 
+    def next_number(self) -> int:
+        """The number the next meeting gets: one more than the highest so far."""
+        return (self.aggregate(highest=models.Max("number"))["highest"] or 0) + 1
+
 
 class Meeting(models.Model):
     """A meeting of the Japan GRF Network, which closes a reporting period; or another

@@ -17,7 +17,7 @@ from accounts.mail import email_for
 from organizations.models import Organization
 from pledges.notifications import editor_recipients
 
-from .calendar import current_period, organizations_due
+from .calendar import current_period, organizations_due, period_for_meeting
 from .models import AgendaItem, AgendaItemPledge, Meeting, ReminderSent
 
 logger = logging.getLogger("grfnet.meetings")
@@ -205,3 +205,77 @@ def _send_once(*, meeting, stage, reminder: PlannedReminder) -> None:
         )
         record.recipients = "\n".join(user.email for user in sent)
         record.save(update_fields=["recipients"])
+
+
+# Reminders on demand ---------------------------------------------------------------------
+
+# The stage a reminder sent after the update deadline belongs to: the schedule never
+# reaches it, so a late nudge neither repeats nor blocks a scheduled one.
+AFTER_DEADLINE = 0
+
+
+class RemindersNotAllowed(Exception):
+    """The meeting is past or not published: there is nobody to remind for it."""
+
+
+@dataclass
+class OnDemandReminders:
+    """What "Send reminders now" did for one meeting."""
+
+    meeting: Meeting
+    stage: int
+    reached: list[PlannedReminder] = field(default_factory=list)  # sent; .failed may be set
+    unreachable: list[PlannedReminder] = field(default_factory=list)  # nobody could be reached
+    already: list[ReminderSent] = field(default_factory=list)  # reminded at this stage before
+
+
+def on_demand_stage(*, deadline: datetime.date, today: datetime.date) -> int:
+    """The schedule stage a reminder sent now counts towards: the stage due today; the
+    earliest one before it is due (so the scheduled run does not repeat it); and
+    ``AFTER_DEADLINE`` once the deadline has passed."""
+    if today > deadline:
+        return AFTER_DEADLINE
+    return reminder_stage(deadline=deadline, today=today) or max(REMINDER_SCHEDULE)
+
+
+def reminders_send_now(
+    *, meeting: Meeting, today: datetime.date | None = None
+) -> OnDemandReminders:
+    """The secretariat's "Send reminders now" on a meeting's page: remind the editors of
+    every organization with pledges lacking an update in the meeting's period, through the
+    same per-organization send and the same once-per-meeting-and-stage record as
+    ``reminders_send`` (an organization already reminded at this stage is not reminded
+    again, and the scheduled run will not repeat what is sent here)."""
+    today = today or timezone.localdate()
+    if not meeting.is_published or meeting.date < today:
+        raise RemindersNotAllowed(
+            _("Reminders are sent only for a published meeting that has not taken place yet.")
+        )
+    stage = on_demand_stage(deadline=meeting.update_deadline, today=today)
+    outcome = OnDemandReminders(meeting=meeting, stage=stage)
+    already = {
+        record.organization_id: record
+        for record in ReminderSent.objects.filter(meeting=meeting, days_before=stage)
+    }
+    for organization in organizations_due(period_for_meeting(meeting)):
+        if organization.pk in already:
+            outcome.already.append(already[organization.pk])
+            continue
+        recipients = list(editor_recipients(organization).order_by("username"))
+        reminder = PlannedReminder(organization, recipients, organization.pending_pledges)
+        if recipients:
+            _send_once(meeting=meeting, stage=stage, reminder=reminder)
+            if not reminder.sent and not reminder.failed:  # a run started meanwhile has it
+                outcome.already.extend(
+                    ReminderSent.objects.filter(
+                        meeting=meeting, organization=organization, days_before=stage
+                    )
+                )
+                continue
+        if reminder.sent:
+            outcome.reached.append(reminder)
+        else:
+            if not recipients:
+                logger.warning("No editor with an email address to remind at %s", organization)
+            outcome.unreachable.append(reminder)
+    return outcome

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reminder_views, views
 
 app_name = "meetings"
 
@@ -10,5 +10,16 @@ urlpatterns = [
     path("events/<int:pk>/", views.event_detail, name="event"),
     path("<int:number>/report/", views.meeting_report_view, name="report"),
     path("<int:number>/report.pdf", views.meeting_report_pdf, name="report_pdf"),
+    path("<int:number>/report/screen/", views.meeting_report_screen, name="report_screen"),
+    path(
+        "<int:number>/report/screen/<int:screen>/",
+        views.meeting_report_screen,
+        name="report_screen",
+    ),
     path("<int:number>/meeting.ics", views.meeting_ics, name="ics"),
+    path(
+        "<int:number>/reminders/",
+        reminder_views.meeting_send_reminders,
+        name="send_reminders",
+    ),
 ]

@@ -4,7 +4,7 @@ All read published data only, so they follow the network pages' rule (public or 
 ``accounts.access``). Unpublished meetings are visible to the secretariat only.
 """
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from . import ics, pdf, pdf_cache
 from .calendar import organizations_due, period_for_meeting
 from .models import Meeting
 from .report import meeting_report
+from .screens import report_screens
 
 
 def _visible_meetings(user):
@@ -79,6 +80,7 @@ def meeting_detail(request, number):
     }
     if context["show_not_reported"]:
         context["not_reported"] = organizations_due(period)
+        context["reminders_sent"] = meeting.reminders.select_related("organization")
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -87,6 +89,26 @@ def meeting_detail(request, number):
 def meeting_report_view(request, number):
     report = meeting_report(_meeting_for(request, number))
     return render(request, "meetings/report.html", {"report": report, "meeting": report.meeting})
+
+
+@network_page
+def meeting_report_screen(request, number, screen=1):
+    """The meeting-day view: screen ``screen`` (from 1) of the report, for a projector.
+    Plain links (with access keys N and P) move between screens: no JavaScript."""
+    report = meeting_report(_meeting_for(request, number))
+    screens = report_screens(report)
+    if not 1 <= screen <= len(screens):
+        raise Http404
+    context = {
+        "report": report,
+        "meeting": report.meeting,
+        "screen": screens[screen - 1],
+        "number": screen,
+        "count": len(screens),
+        "previous": screen - 1 if screen > 1 else None,
+        "next": screen + 1 if screen < len(screens) else None,
+    }
+    return render(request, "meetings/report_screen.html", context)
 
 
 @require_safe

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -14,6 +15,7 @@ from organizations.models import Organization
 from . import services
 from .forms import ReturnForm
 from .models import (
+    Attachment,
     ContributionType,
     FocusArea,
     Indicator,
@@ -118,11 +120,13 @@ class PledgeAdmin(SecretariatActionsMixin, TranslationAdmin):
                     "multi_stakeholder_pledge",
                     "linked_pledges",
                     "pledged_on",
+                    ("start_date", "end_date"),
                     "target_date",
                     ("estimated_cost", "cost_currency"),
                 ]
             },
         ),
+        (_("Where"), {"fields": ["countries"]}),
         (_("Source"), {"fields": ["source_url", "source_citation", "uncertainty"]}),
         (
             _("Current state (from the latest published update)"),
@@ -174,6 +178,24 @@ class IndicatorAdmin(SafeInputAdminMixin, TranslationAdmin):
     search_fields = ["name_ja", "name_en", "pledge__title_ja", "pledge__title_en"]
     autocomplete_fields = ["pledge"]
     readonly_fields = ["actual", "actual_as_of"]
+
+
+class AttachmentInline(admin.TabularInline):
+    """Evidence files, listed with their download link; they change only through the
+    update form (``pledges.evidence``), which checks what they are."""
+
+    model = Attachment
+    extra = 0
+    fields = ["download", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment.name)
 
 
 def indicator_values_from(formsets) -> dict[Indicator, object]:
@@ -285,7 +307,7 @@ class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin, Translati
     autocomplete_fields = ["pledge", "organization", "author", "reviewer"]
     list_select_related = ["pledge", "organization"]
     readonly_fields = ["version", "created_at", "updated_at", "submitted_at", "published_at"]
-    inlines = [IndicatorValueInline]
+    inlines = [IndicatorValueInline, AttachmentInline]
     form = ProgressUpdateAdminForm
 
     # Life-cycle actions go through the same services as the review queue, so the rules

@@ -39,6 +39,17 @@ def _figure(value) -> str:
     return text.rstrip("0").rstrip(".")
 
 
+def text_changes(update: ProgressUpdate, earlier) -> list[Change]:
+    """The content fields whose displayed value differs between ``earlier`` (an update or
+    a historical version of one) and ``update``. No queries."""
+    changes = []
+    for name in ProgressUpdate.EDITABLE_FIELDS:
+        after, before = _display(update, name), _display(earlier, name)
+        if after != before:
+            changes.append(Change(label=_field_label(name), before=before, after=after))
+    return changes
+
+
 def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> list[Change]:
     """What ``update`` changes from ``previous`` (the pledge's last published update): the
     content fields and indicator values whose displayed value differs. Everything the
@@ -60,8 +71,9 @@ def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> l
         changes.append(
             Change(
                 label=f"{indicator.name} ({indicator.get_unit_display()})",
-                before=_figure(old.value) if old else "",
-                after=_figure(new.value) if new else "",
+                # Figures with their unit: "1,200 people", "5,000,000 Japanese yen (JPY)".
+                before=f"{_figure(old.value)} {indicator.get_unit_display()}" if old else "",
+                after=f"{_figure(new.value)} {indicator.get_unit_display()}" if new else "",
             )
         )
     return changes

@@ -4,6 +4,7 @@ import unicodedata
 from decimal import Decimal
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.languages import LANGUAGE_NAMES
 from organizations.models import Organization
 
-from .models import Indicator, ProgressUpdate, Stage
+from . import evidence
+from .models import Attachment, Indicator, ProgressUpdate, Stage
 from .services import EDITABLE_FIELDS, LANGUAGES, TEXT_FIELDS, TRANSLATED_TEXT_FIELDS
 
 # What the form edits: the narrative in each language, never the plain field names (which
@@ -46,6 +48,32 @@ class FigureField(forms.DecimalField):
         return {"inputmode": "decimal"}
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceField(forms.FileField):
+    """Several files in one input; each is checked by ``evidence.check_upload``, and every
+    problem is reported, not only the first."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": evidence.ACCEPT}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        checked, errors = [], []
+        for uploaded in files:
+            super().clean(uploaded, initial)
+            try:
+                checked.append(evidence.check_upload(uploaded))
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+
 class UpdateForm(forms.ModelForm):
     """What an organization reports: the content of a ``ProgressUpdate``, a value for each
     of the pledge's indicators and, on a new update by someone who edits for several of
@@ -74,6 +102,20 @@ class UpdateForm(forms.ModelForm):
         required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    evidence = EvidenceField(
+        label=_("Attach files"),
+        required=False,
+        help_text=_(
+            "Up to 5 files per update, 10 MB each: PDF, images (PNG, JPEG, GIF, WebP), "
+            "Word, Excel or PowerPoint."
+        ),
+    )
+    remove_evidence = forms.ModelMultipleChoiceField(
+        label=_("Remove files"),
+        queryset=Attachment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = ProgressUpdate
@@ -109,6 +151,12 @@ class UpdateForm(forms.ModelForm):
         else:
             del self.fields["organization"]
         self.fields["stage"].choices = Stage.reported_choices()
+        self._count_characters()
+        if self.instance.pk:
+            self.fields["remove_evidence"].queryset = self.instance.attachments.all()
+            self.fields["remove_evidence"].label_from_instance = _attachment_label
+        if not self.instance.pk or not self.instance.attachments.exists():
+            del self.fields["remove_evidence"]
         # Editing an existing update must say which version it started from.
         self.fields["version"].required = self.instance.pk is not None
         for indicator in self.indicators:
@@ -120,6 +168,42 @@ class UpdateForm(forms.ModelForm):
                 min_value=Decimal(0),
                 help_text=_indicator_help(indicator),
             )
+
+    def _count_characters(self):
+        """Long texts: no maxlength attribute (a browser silently cuts a longer paste), but
+        a live count (static/js/char_count.js) and, on the server, an error saying by how
+        much the text is too long, with the text kept."""
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if not limit or not isinstance(field.widget, forms.Textarea):
+                continue
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs.update(
+                {
+                    "data-maxlength": limit,
+                    "data-count-label": _("%(count)s of %(limit)s characters"),
+                    "data-over-label": _("%(over)s characters too many"),
+                }
+            )
+            field.error_messages["max_length"] = _(
+                "This text has %(show_value)s characters; the limit is %(limit_value)s. "
+                "Shorten it and save again: what you typed is still here."
+            )
+
+    @property
+    def error_summary(self) -> list[dict]:
+        """Each error with its field's label and the id to link to, for the summary above
+        the form (radio buttons: the first one)."""
+        summary = []
+        for name, errors in self.errors.items():
+            if name in (forms.forms.NON_FIELD_ERRORS, "version"):
+                continue
+            field = self[name]
+            anchor = field.auto_id
+            if isinstance(field.field.widget, forms.RadioSelect):
+                anchor = f"{anchor}_0"
+            summary += [{"label": field.label, "message": m, "anchor": anchor} for m in errors]
+        return summary
 
     @property
     def text_fields(self):
@@ -166,7 +250,25 @@ class UpdateForm(forms.ModelForm):
                 )
                 % {"progress": progress},
             )
+        added = cleaned.get("evidence") or []
+        room = evidence.room_left(self.instance, removing=len(cleaned.get("remove_evidence", [])))
+        if len(added) > room:
+            self.add_error(
+                "evidence",
+                _(
+                    "An update can have at most %(max)d files: remove some or attach "
+                    "%(room)d more at most."
+                )
+                % {"max": Attachment.MAX_PER_UPDATE, "room": max(room, 0)},
+            )
         return cleaned
+
+    def attachments(self) -> dict:
+        """What to add and remove, for ``evidence.attachments_change``."""
+        return {
+            "add": self.cleaned_data.get("evidence") or [],
+            "remove": list(self.cleaned_data.get("remove_evidence") or []),
+        }
 
     def content(self) -> dict:
         content = {name: self.cleaned_data[name] for name in FORM_CONTENT_FIELDS}
@@ -176,6 +278,10 @@ class UpdateForm(forms.ModelForm):
 
     def indicator_values(self) -> dict[Indicator, Decimal | None]:
         return {i: self.cleaned_data.get(f"{INDICATOR_PREFIX}{i.pk}") for i in self.indicators}
+
+
+def _attachment_label(attachment: Attachment) -> str:
+    return f"{attachment.name} ({filesizeformat(attachment.size)})"
 
 
 def _indicator_help(indicator: Indicator) -> str:
@@ -216,3 +322,46 @@ class ReturnForm(forms.Form):
         if not comment:
             raise forms.ValidationError(_("Say what needs to change: a comment is required."))
         return comment
+
+
+class ReviewForm(ReturnForm):
+    """The review card's one form: a comment and two buttons. "Return with comment" needs
+    the comment (as ``ReturnForm``); "Publish" needs the confirmation box ticked, and
+    refuses while a comment is typed, since publishing sends no comment: the comment is
+    shown again rather than silently dropped."""
+
+    PUBLISH, RETURN = "publish", "return"
+
+    confirm_publish = forms.BooleanField(
+        label=_("I have read this update: publish it for the whole network."),
+        required=False,
+    )
+
+    def __init__(self, *args, action=RETURN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action == self.PUBLISH:
+            self.fields["comment"].required = False
+
+    def clean_comment(self):
+        if self.action == self.PUBLISH:
+            return self.cleaned_data.get("comment", "").strip()
+        return super().clean_comment()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.action == self.PUBLISH:
+            if cleaned.get("comment"):
+                self.add_error(
+                    "comment",
+                    _(
+                        "Publishing sends no comment. To send this comment, return the "
+                        "update; to publish, clear the comment first."
+                    ),
+                )
+            if not cleaned.get("confirm_publish"):
+                self.add_error(
+                    "confirm_publish",
+                    _("Tick this box to confirm: the update becomes public at once."),
+                )
+        return cleaned

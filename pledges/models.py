@@ -1,10 +1,14 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from accounts.fields import WebAddressField
@@ -109,6 +113,20 @@ class PledgeQuerySet(models.QuerySet):
     def of_kind(self, kind: str):
         return self.filter(pledges_of_kind_q(kind))
 
+    def in_country(self, code: str):
+        """Pledges acting in the country with this ISO 3166-1 alpha-2 code ("JO").
+
+        The column holds two-letter codes joined by commas, so a two-letter substring can
+        only match a whole code."""
+        code = (code or "").upper()
+        if len(code) != 2 or not code.isalpha():
+            return self.none()
+        return self.filter(countries__contains=code)
+
+    def ending_by(self, day):
+        """Pledges whose end date is known and on or before ``day``."""
+        return self.filter(end_date__lte=day)
+
 
 class Pledge(models.Model):
     """A pledge made at a Global Refugee Forum by a Japanese organization or several."""
@@ -196,6 +214,19 @@ class Pledge(models.Model):
     )
     pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("When the pledge's work starts.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("When the pledge's work ends.")
+    )
+    # django-countries keeps the codes in one sorted column ("JO,UG"); `in_country` reads it.
+    countries = CountryField(
+        _("countries of implementation"),
+        multiple=True,
+        blank=True,
+        help_text=_("Where the pledge acts; Japan for work in Japan."),
+    )
     source_url = WebAddressField(_("source URL"), max_length=500, blank=True)
     source_citation = models.CharField(
         _("source"),
@@ -258,6 +289,13 @@ class Pledge(models.Model):
                 condition=models.Q(current_stage__in=Stage.values),
                 name="pledge_current_stage_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="pledge_ends_after_it_starts",
+                violation_error_message=_("A pledge cannot end before it starts."),
+            ),
         ]
 
     def __str__(self):
@@ -271,6 +309,11 @@ class Pledge(models.Model):
         """No update published in the current period. Only on pledges annotated by
         ``meetings.calendar.ReportingPeriod.with_status``, which decides it."""
         return not self.updated_in_period
+
+    def clean(self):
+        # The constraint says the same; saying it here puts the message beside the field.
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("A pledge cannot end before it starts.")})
 
 
 class PledgeSource(models.Model):
@@ -346,15 +389,23 @@ class Indicator(models.Model):
 
 def validate_http_links(value: str):
     """One http(s) address a line, without text-direction controls; blank lines are
-    ignored."""
+    ignored. The error names the line."""
     refuse_bidi_controls(value)
-    validate = URLValidator(
-        schemes=["http", "https"],
-        message=_("Enter web addresses starting with http:// or https://."),
-    )
-    for line in value.splitlines():
-        if line.strip():
+    validate = URLValidator(schemes=["http", "https"])
+    for number, line in enumerate(value.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
             validate(line.strip())
+        except ValidationError:
+            raise ValidationError(
+                _(
+                    "Line %(line)d (“%(value)s”) is not a web address: enter one address "
+                    "a line, starting with http:// or https://."
+                ),
+                code="invalid",
+                params={"line": number, "value": line.strip()[:80]},
+            ) from None
 
 
 class ProgressUpdateQuerySet(models.QuerySet):
@@ -533,6 +584,117 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value}"
+
+
+def evidence_upload_to(attachment: "Attachment", filename: str) -> str:
+    """Where a file is stored in the evidence storage (``STORAGES["default"]``): the
+    pledge's folder, then a random one per file, so names never collide and a path cannot be
+    guessed from the update's number."""
+    return f"{attachment.update.pledge_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file an organization attaches to its update as evidence (a report, a photo, ...).
+
+    ``pledges.evidence`` checks the file and names it; it is served only through
+    ``pledges:attachment`` with the visibility of its update."""
+
+    MAX_PER_UPDATE = 5
+    MAX_SIZE = 10 * 1024 * 1024
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("progress update"),
+    )
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=300)
+    name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(size__lte=10 * 1024 * 1024), name="attachment_at_most_10_mb"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pledges:attachment", kwargs={"pk": self.pk})
+
+
+class Follow(models.Model):
+    """A signed-in person follows a pledge or an organization: they are emailed, in their
+    language, when an update on it is published (``pledges.following``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("user"),
+    )
+    pledge = models.ForeignKey(
+        Pledge,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("pledge"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("organization"),
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pledge__isnull=False, organization__isnull=True)
+                | models.Q(pledge__isnull=True, organization__isnull=False),
+                name="follow_one_pledge_or_one_organization",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "pledge"],
+                condition=models.Q(pledge__isnull=False),
+                name="follow_pledge_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=models.Q(organization__isnull=False),
+                name="follow_organization_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.target}"
+
+    @property
+    def target(self):
+        return self.pledge if self.pledge_id else self.organization
 
 
 class PublishedData(models.Model):

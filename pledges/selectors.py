@@ -2,7 +2,7 @@
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from .changes import update_changes
+from .changes import text_changes, update_changes
 from .models import IndicatorValue, ProgressUpdate
 
 
@@ -34,7 +34,7 @@ def latest_published_update(pledge, organization=None) -> ProgressUpdate | None:
 def review_queue() -> list[ProgressUpdate]:
     """Submitted updates, oldest submission first, each with ``previous`` (its pledge's
     last published update, or None) and ``changes`` from it. Four queries whatever the
-    length of the queue."""
+    length of the queue, one more for the evidence files."""
     latest_published = (
         ProgressUpdate.objects.published()
         .filter(pledge=OuterRef("pledge"))
@@ -45,6 +45,7 @@ def review_queue() -> list[ProgressUpdate]:
         _with_indicator_values(
             ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)
             .select_related("pledge", "organization", "author", "reviewer")
+            .prefetch_related("attachments")
             .annotate(previous_id=Subquery(latest_published))
             .order_by("submitted_at", "pk")
         )
@@ -59,4 +60,31 @@ def review_queue() -> list[ProgressUpdate]:
     for update in queue:
         update.previous = previous.get(update.previous_id)
         update.changes = update_changes(update, update.previous)
+    _add_returned_versions(queue)
     return queue
+
+
+def _add_returned_versions(queue: list[ProgressUpdate]) -> None:
+    """A resubmitted update (returned, then submitted again: it still carries the
+    secretariat's comment) gets ``returned_version``, the historical version as it was
+    returned, and ``changes_since_return`` from it. One query for the whole queue."""
+    resubmitted = {u.pk: u for u in queue if u.review_comment}
+    for update in queue:
+        update.returned_version, update.changes_since_return = None, []
+    if not resubmitted:
+        return
+    # The version as returned is the first of the last run of "returned" versions: the
+    # focal point's corrections were saved while it stayed returned.
+    returned_at = {}
+    previous_state = {}
+    history = ProgressUpdate.history.filter(id__in=resubmitted).order_by("id", "history_date")
+    for version in history:
+        if version.state == ProgressUpdate.State.RETURNED and (
+            previous_state.get(version.id) != ProgressUpdate.State.RETURNED
+        ):
+            returned_at[version.id] = version
+        previous_state[version.id] = version.state
+    for pk, version in returned_at.items():
+        update = resubmitted[pk]
+        update.returned_version = version
+        update.changes_since_return = text_changes(update, version)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 
-from . import notifications
+from . import evidence, following, notifications
 from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate, Stage
 from .published import published_data_changed
 
@@ -101,10 +101,12 @@ def update_create(
     author,
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
+    attachments: dict | None = None,
     by=None,
 ) -> ProgressUpdate:
     """Create a draft update of ``organization`` on ``pledge``, written ``by`` one of the
-    organization's editors (NotAnEditor otherwise).
+    organization's editors (NotAnEditor otherwise), with the evidence files ``attachments``
+    names (``{"add": [CheckedFile, ...]}``, see ``evidence``).
 
     An organization keeps one open (draft, returned or submitted) update per pledge:
     TransitionNotAllowed otherwise, so a double click or two colleagues do not fork it.
@@ -122,6 +124,8 @@ def update_create(
     update.full_clean()
     update.save()
     _set_indicator_values(update, indicator_values or {})
+    if attachments:
+        evidence.attachments_change(update=update, user=author, **attachments)
     return update
 
 
@@ -132,10 +136,12 @@ def update_edit(
     version: int | None,
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
+    attachments: dict | None = None,
     by=None,
 ) -> ProgressUpdate:
     """Save new content of a draft or returned update, edited from ``version`` ``by`` one
-    of the organization's editors (NotAnEditor otherwise).
+    of the organization's editors (NotAnEditor otherwise), adding and removing the evidence
+    files ``attachments`` names (``{"add": [...], "remove": [...]}``).
 
     Raises StaleUpdate if the update changed since that version, so a second editor never
     silently overwrites the first; TransitionNotAllowed once it is submitted or published.
@@ -153,6 +159,8 @@ def update_edit(
     current.version += 1
     current.save()
     _set_indicator_values(current, indicator_values or {})
+    if attachments:
+        evidence.attachments_change(update=current, user=by, **attachments)
     return current
 
 
@@ -172,6 +180,25 @@ def update_submit(*, update: ProgressUpdate, version: int | None = None, by=None
     current.version += 1
     current.save()
     transaction.on_commit(lambda: notifications.notify_update_submitted(current), robust=True)
+    return current
+
+
+@transaction.atomic
+def update_withdraw(*, update: ProgressUpdate, version: int | None = None) -> ProgressUpdate:
+    """Take a submitted update back before the secretariat has reviewed it, to fix it: it
+    becomes a draft again (or returned, if the secretariat had returned it before, so
+    that its comment stays in view). Refused once it has been published or returned."""
+    current = _lock(update)
+    _check_version(current, version)
+    if current.state != State.SUBMITTED:
+        raise TransitionNotAllowed(
+            _("Only an update waiting for review can be withdrawn; this one is %(state)s.")
+            % {"state": current.get_state_display().lower()}
+        )
+    current.state = State.RETURNED if current.review_comment else State.DRAFT
+    current.submitted_at = None
+    current.version += 1
+    current.save()
     return current
 
 
@@ -197,6 +224,7 @@ def update_publish(*, update: ProgressUpdate, reviewer) -> ProgressUpdate:
     pledge_refresh_current_state(pledge=current.pledge)
     published_data_changed()
     transaction.on_commit(lambda: notifications.notify_update_published(current), robust=True)
+    transaction.on_commit(lambda: following.notify_followers(current), robust=True)
     return current
 
 

@@ -8,12 +8,13 @@ side, ``dashboards``).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import permissions, selectors, services
-from .forms import ReturnForm, UpdateForm, initial_from
+from . import evidence, permissions, selectors, services
+from .forms import ReviewForm, UpdateForm, initial_from
 from .models import ProgressUpdate
 
 SUBMIT = "submit"  # the name of the "Submit for review" button; the other saves a draft
@@ -32,9 +33,14 @@ def _save_and_maybe_submit(request, update, version):
     if SUBMIT in request.POST:
         services.update_submit(update=update, version=version, by=request.user)
         messages.success(request, _submitted_message())
-    else:
-        messages.success(request, _("Your draft was saved. Submit it when it is ready."))
-    return redirect("dashboards:workspace")
+        return redirect("dashboards:workspace")
+    # A draft stays on the form, to go on writing.
+    saved_at = timezone.localtime(update.updated_at).strftime("%H:%M")
+    messages.success(
+        request,
+        _("Draft saved at %(time)s. Submit it when it is ready.") % {"time": saved_at},
+    )
+    return redirect("pledges:update_edit", pk=update.pk)
 
 
 def _open_update_redirect(request, pledge, organization):
@@ -66,6 +72,7 @@ def update_create(request, pk):
     if request.method == "POST":
         form = UpdateForm(
             request.POST,
+            request.FILES,
             instance=ProgressUpdate(pledge=pledge, organization=organizations[0]),
             **form_options,
         )
@@ -77,10 +84,11 @@ def update_create(request, pk):
                     author=request.user,
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    attachments=form.attachments(),
                     by=request.user,
                 )
                 return _save_and_maybe_submit(request, update, update.version)
-            except services.TransitionNotAllowed as error:
+            except (services.TransitionNotAllowed, evidence.TooManyFiles) as error:
                 form.add_error(None, str(error))  # shown above the form, what was typed kept
     else:
         if len(organizations) == 1 and (
@@ -91,6 +99,8 @@ def update_create(request, pk):
         initial = {**initial_from(previous), "organization": organizations[0].pk}
         form = UpdateForm(initial=initial, **form_options)
     context = {"form": form, "pledge": pledge, "update": None, "organizations": organizations}
+    if request.method != "POST":
+        context["prefilled_from"] = previous
     return render(request, "pledges/update_form.html", context)
 
 
@@ -110,7 +120,7 @@ def update_edit(request, pk):
     pledge = update.pledge
     indicators = _indicators(pledge)
     if request.method == "POST":
-        form = UpdateForm(request.POST, instance=update, indicators=indicators)
+        form = UpdateForm(request.POST, request.FILES, instance=update, indicators=indicators)
         if form.is_valid():
             try:
                 saved = services.update_edit(
@@ -118,10 +128,11 @@ def update_edit(request, pk):
                     version=form.cleaned_data["version"],
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    attachments=form.attachments(),
                     by=request.user,
                 )
                 return _save_and_maybe_submit(request, saved, saved.version)
-            except services.StaleUpdate as error:
+            except (services.StaleUpdate, evidence.TooManyFiles) as error:
                 form.add_error(None, str(error))
             except services.TransitionNotAllowed as error:
                 messages.error(request, str(error))
@@ -132,11 +143,8 @@ def update_edit(request, pk):
             initial={**initial_from(update), "version": update.version},
             indicators=indicators,
         )
-    return render(
-        request,
-        "pledges/update_form.html",
-        {"form": form, "pledge": pledge, "update": update},
-    )
+    context = {"form": form, "pledge": pledge, "update": update}
+    return render(request, "pledges/update_form.html", context)
 
 
 @login_required
@@ -158,11 +166,32 @@ def update_submit(request, pk):
     return redirect("dashboards:workspace")
 
 
+@login_required
+@require_POST
+def update_withdraw(request, pk):
+    """Take a submitted, not yet reviewed update back to the form, to fix it."""
+    update = permissions.update_for_editor(request, pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        messages.error(request, _("Reload the page and try again."))
+        return redirect("dashboards:workspace")
+    try:
+        services.update_withdraw(update=update, version=version)
+    except (services.StaleUpdate, services.TransitionNotAllowed) as error:
+        messages.error(request, str(error))
+        return redirect("dashboards:workspace")
+    messages.success(
+        request, _("Your update was withdrawn from the review. Correct it and submit it again.")
+    )
+    return redirect("pledges:update_edit", pk=update.pk)
+
+
 def _review_page(request, *, return_forms=None, status=200):
     queue = selectors.review_queue()
     return_forms = return_forms or {}
     for update in queue:
-        update.return_form = return_forms.get(update.pk) or ReturnForm(
+        update.return_form = return_forms.get(update.pk) or ReviewForm(
             auto_id=f"id_return_{update.pk}_%s"
         )
     return render(request, "pledges/review_queue.html", {"queue": queue}, status=status)
@@ -181,6 +210,10 @@ def review(request):
 @require_POST
 def update_publish(request, pk):
     update = permissions.update_for_reviewer(request, pk)
+    form = ReviewForm(request.POST, auto_id=f"id_return_{update.pk}_%s", action=ReviewForm.PUBLISH)
+    if not form.is_valid():
+        # Not confirmed, or a comment typed: the page again, with what was typed.
+        return _review_page(request, return_forms={update.pk: form}, status=400)
     try:
         services.update_publish(update=update, reviewer=request.user)
         messages.success(
@@ -196,7 +229,7 @@ def update_publish(request, pk):
 @require_POST
 def update_return(request, pk):
     update = permissions.update_for_reviewer(request, pk)
-    form = ReturnForm(request.POST, auto_id=f"id_return_{update.pk}_%s")
+    form = ReviewForm(request.POST, auto_id=f"id_return_{update.pk}_%s")
     if not form.is_valid():
         # Shown again beside the update's comment box, with what was typed.
         return _review_page(request, return_forms={update.pk: form}, status=400)

@@ -20,8 +20,8 @@ for name, (headers, rows) in tables.items():
     keep = [
         i
         for i, h in enumerate(headers)
-        if h in resource.columns
-        or h.startswith("indicator_")
+        if resource.known_column(h)
+        and h not in resource.export_only
         and not h.endswith(("_actual", "_actual_as_of"))
     ]
     samples[name] = ([headers[i] for i in keep], [[row[i] for i in keep] for row in rows])

@@ -85,3 +85,15 @@ def plain_user(db):
 @pytest.fixture
 def public_dashboard(settings):
     settings.GRFNET_PUBLIC_DASHBOARD = True
+
+
+@pytest.fixture(autouse=True)
+def _evidence_storage(settings, tmp_path):
+    """Evidence files a test uploads go to its own temporary folder, never into media/."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "evidence")},
+        },
+    }

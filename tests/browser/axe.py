@@ -31,3 +31,16 @@ def axe_problems(page, *, impacts=BLOCKING_IMPACTS) -> list[str]:
 def assert_accessible(page, *, impacts=BLOCKING_IMPACTS):
     problems = axe_problems(page, impacts=impacts)
     assert not problems, f"axe-core on {page.url}:\n" + "\n".join(problems)
+
+
+def axe_violations(page, *selectors: str) -> list[str]:
+    """Every violation (any impact) as "rule: impact (n nodes) help", empty when the page
+    passes. With ``selectors``, only those parts of the page are checked (what a change
+    added to a page that others own)."""
+    context = {"include": [[s] for s in selectors]} if selectors else None
+    results = _AXE.run(page, context=context, options={"resultTypes": ["violations"]})
+    return [
+        f"{v['id']}: {v['impact']} ({len(v['nodes'])} nodes) {v['help']} "
+        f"{[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]

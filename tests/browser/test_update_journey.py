@@ -4,6 +4,7 @@ secretariat publishes, and the pledge's page shows the new stage. Screenshots of
 workspace, the form with errors and the review queue, in English and Japanese."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -127,9 +128,9 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     page.get_by_label("Refugees hired (people)").fill("18")
     page.get_by_label("Links").fill("https://example.org/fairs")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("Your draft was saved")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Draft saved at \d\d:\d\d"))).to_be_visible()
 
-    # Submits it from the workspace.
+    # Submits it from the form, where saving the draft left it.
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Your update was submitted")).to_be_visible()
     expect(page.get_by_text("Awaiting review").first).to_be_visible()
@@ -159,9 +160,23 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Your update was submitted")).to_be_visible()
 
-    # The secretariat publishes it.
+    # The secretariat sees it is a resubmission, with its comment and what changed since.
     _switch_user(page, live_server, "mofa")
     page.goto(f"{live_server.url}/review/")
+    expect(page.get_by_text("Resubmitted after it was returned")).to_be_visible()
+    expect(page.locator(".earlier-comment")).to_contain_text("in which cities")
+    expect(page.locator(".change-list").first).to_contain_text("Tokyo, Osaka and Fukuoka")
+    screenshot(page, "review-resubmitted-en")
+    # Publish asks for confirmation, and a comment typed beside it is not lost.
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Tick this box to confirm")).to_be_visible()
+    page.get_by_label("What needs to change").fill("Thanks, looks good.")
+    page.get_by_label("I have read this update").check()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Publishing sends no comment")).to_be_visible()
+    expect(page.get_by_label("What needs to change")).to_have_value("Thanks, looks good.")
+    page.get_by_label("What needs to change").fill("")
+    page.get_by_label("I have read this update").check()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("Nothing to review")).to_be_visible()
 

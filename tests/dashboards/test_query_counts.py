@@ -20,7 +20,8 @@ SIZES = [
 # page -> (URL from the demo data, who signs in, ceiling)
 PAGES = {
     "healthz": (lambda d: "/healthz", None, 1),
-    "dashboard": (lambda d: reverse("dashboards:home"), None, 24),
+    # 24 + the pledges per country of implementation (the map and its table).
+    "dashboard": (lambda d: reverse("dashboards:home"), None, 25),
     "pledge list": (lambda d: reverse("dashboards:pledge_list"), None, 10),
     "pledge list, filtered": (
         lambda d: reverse("dashboards:pledge_list") + "?objective=2&stage=in_progress",
@@ -37,8 +38,9 @@ PAGES = {
         None,
         10,
     ),
-    # Ten for the pledge (its sources and linked pledges included), two for the session.
-    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 12),
+    # Ten for the pledge (its sources and linked pledges included), two for the session, one
+    # for the updates' evidence files, one for the meetings it was on the agenda of.
+    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 14),
     "organizations": (lambda d: reverse("dashboards:organization_list"), None, 6),
     "largest organization": (lambda d: d.largest_organization.get_absolute_url(), None, 8),
     "meetings": (lambda d: reverse("meetings:list"), None, 4),

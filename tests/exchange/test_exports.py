@@ -100,7 +100,7 @@ def test_published_updates_carry_their_indicator_values(
 ):
     rows = json.loads(client.get(reverse("exchange:update_export", args=["json"])).content)
 
-    assert [r["achievements"] for r in rows] == ["Published text"]
+    assert [r["achievements"]["en"] for r in rows] == ["Published text"]
     assert rows[0]["indicator_values"][0]["name"]["en"] == "Students"
     assert rows[0]["indicator_values"][0]["value"] == 12
 

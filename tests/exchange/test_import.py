@@ -239,3 +239,40 @@ def test_the_pledge_page_shows_what_an_import_brought(client, public_dashboard, 
     assert 'href="https://example.org/msp/15"' in page
     assert "Refugee higher education" in page
     assert "Progress review, December 2025" in page
+
+
+def test_links_sources_and_cost_import_even_when_the_linked_pledge_comes_later(reference_data):
+    part = pledge_row(
+        grf_id="GRF-0001",
+        linked_pledges="GRF-0002",
+        estimated_cost="642,000,000",
+        cost_currency="JPY",
+        source_1_title_ja="外務省 報道発表",
+        source_1_title_en="MoFA press release",
+        source_1_url="https://example.org/press",
+        source_2_title_en="Pledge page",
+        source_2_url="https://example.org/pledge",
+    )
+    whole = pledge_row(grf_id="GRF-0002", title_en="The whole", title_ja="全体")
+
+    preview = import_file(csv_bytes([part, whole]), "pledges.csv", dry_run=False)
+
+    assert not preview.refused, preview.lines()
+    pledge = Pledge.objects.get(grf_reference="GRF-0001")
+    assert [p.grf_reference for p in pledge.linked_pledges.all()] == ["GRF-0002"]
+    assert pledge.estimated_cost == Decimal("642000000") and pledge.cost_currency == "JPY"
+    assert [(s.title_ja, s.title_en, s.url) for s in pledge.sources.all()] == [
+        ("外務省 報道発表", "MoFA press release", "https://example.org/press"),
+        ("", "Pledge page", "https://example.org/pledge"),
+    ]
+
+
+def test_a_linked_pledge_that_is_nowhere_is_refused(reference_data):
+    preview = import_file(
+        csv_bytes([pledge_row(linked_pledges="GRF-9999")]), "pledges.csv", dry_run=False
+    )
+
+    assert preview.rows[0].reasons == [
+        ("linked_pledges", "No pledge has the GRF id or title “GRF-9999”.")
+    ]
+    assert not Pledge.objects.exists()

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from meetings.models import Meeting
 from organizations.models import Organization
-from pledges.models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+from pledges.models import Indicator, IndicatorValue, Pledge, PledgeSource, ProgressUpdate
 from pledges.services import pledge_refresh_current_state
 from tests.factories import ProgressUpdateFactory
 
@@ -60,7 +60,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(db, tmp_p
     after = _everything(tmp_path, "after.json")
     for table in ("organizations", "pledges", "meetings", "updates"):
         assert after[table] == before[table], table
-    assert len(after["pledges"]) == 14
+    assert len(after["pledges"]) == 23
     assert not ProgressUpdate.objects.exclude(state="published").exists()
 
 
@@ -79,10 +79,12 @@ def test_the_sample_import_file_imports_the_seeded_network(db):
 
     call_command("import_data", str(SAMPLE), verbosity=0)
 
-    assert Organization.objects.count() == 10
-    assert Pledge.objects.count() == 14
-    assert Indicator.objects.count() == 10
+    assert Organization.objects.count() == 16
+    assert Pledge.objects.count() == 23
+    assert Indicator.objects.count() == 12
     assert Pledge.objects.filter(co_organizations__isnull=False).exists()
+    assert Pledge.objects.filter(linked_pledges__isnull=False).exists()
+    assert PledgeSource.objects.count() == 20
 
 
 def test_the_sample_import_file_matches_the_seed_data(db, tmp_path, capsys):
@@ -102,9 +104,9 @@ def test_the_sample_csv_files_import_one_table_after_the_other(db):
         call_command("import_data", str(SAMPLE.with_name(f"sample-{table}.csv")), verbosity=0)
 
     assert (Organization.objects.count(), Pledge.objects.count(), Meeting.objects.count()) == (
-        10,
-        14,
-        2,
+        16,
+        23,
+        6,
     )
 
 

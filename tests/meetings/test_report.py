@@ -340,3 +340,45 @@ def test_report_of_the_seeded_first_meeting_covers_the_progress_it_heard(
     text = _pdf_text(b"".join(response.streaming_content)).replace("\n", "")  # lines may break
     assert "第1回 日本グローバル難民フォーラム・ネットワーク会合" in text
     assert "国連大学（東京）" in text
+
+
+def test_without_a_japanese_font_the_pdf_is_a_503_saying_what_to_install(
+    client, public_dashboard, scenario, weasyprint_available, monkeypatch
+):
+    monkeypatch.setattr(pdf, "fonts_for_language", lambda language: 0)
+    response = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "fonts-noto-cjk" in text and "no font for Japanese" not in text  # said in Japanese
+    # The English report quotes a Japanese update, which would print as empty boxes too.
+    english = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 503
+    assert "no font for Japanese text is installed" in english.content.decode()
+    assert "apt-get install fonts-noto-cjk" in english.content.decode()
+
+
+def test_this_server_has_a_font_for_japanese(weasyprint_available):
+    assert pdf.fonts_for_language("ja") > 0, "install fonts-noto-cjk"
+
+
+def test_report_pdf_is_tagged_for_screen_readers_and_omits_empty_subsections(
+    client, public_dashboard, scenario, weasyprint_available
+):
+    from pypdf import PdfReader
+
+    response = client.get(reverse("meetings:report_pdf", args=[2]), HTTP_ACCEPT_LANGUAGE="en")
+    content = b"".join(response.streaming_content)
+    reader = PdfReader(io.BytesIO(content))
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]) == "en"
+    text = _pdf_text(content)
+    # Objectives 3 and 4 serve no pledge; objective 1 had no stage change: the web page
+    # says so, the PDF leaves those parts out.
+    assert "No pledges serve this objective." not in text
+    assert "No pledge changed stage in the period." not in text
+    html = client.get(reverse("meetings:report", args=[2])).content.decode()
+    assert "No pledges serve this objective." in html
+    assert "No pledge changed stage in the period." in html

@@ -66,7 +66,9 @@ def test_permission_matrix(client, cast, organization, url_name, method, target,
     data = {
         "stage": "in_progress",
         "achievements": "x",
-        "comment": "Add figures.",
+        # Publishing asks for the confirmation box and sends no comment.
+        "comment": "" if url_name == "update_publish" else "Add figures.",
+        "confirm_publish": "on",
         "version": getattr(obj, "version", ""),
     }
 

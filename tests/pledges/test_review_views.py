@@ -76,7 +76,7 @@ def test_queue_shows_what_changed_since_the_last_published_update(client, secret
     assert changes["Stage"] == ("Planning stage", "In progress")
     assert changes["Progress (%)"] == ("20 %", "60 %")
     assert changes["What was done (English)"] == ("Planned the course.", "Ran the course twice.")
-    assert changes["People trained (people)"] == ("10", "25")
+    assert changes["People trained (people)"] == ("10 people", "25 people")  # with units
     assert "Challenges" not in changes
     assert "What changed since the last published update" in response.content.decode()
 
@@ -99,7 +99,7 @@ def test_publishing_makes_the_update_the_pledge_state_and_tells_the_editors(
     client.force_login(secretariat)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_publish(update))
+        response = client.post(_publish(update), {"confirm_publish": "on"})
 
     assert response.status_code == 302 and response.url == reverse("pledges:review")
     update.refresh_from_db()
@@ -118,11 +118,11 @@ def test_publishing_twice_publishes_once_and_says_so(
     MembershipFactory(organization=update.organization)
     client.force_login(secretariat)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(_publish(update))
+        client.post(_publish(update), {"confirm_publish": "on"})
     first = ProgressUpdate.objects.get(pk=update.pk).published_at
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_publish(update))
+        response = client.post(_publish(update), {"confirm_publish": "on"})
 
     assert ProgressUpdate.objects.get(pk=update.pk).published_at == first
     assert len(mailoutbox) == 1
@@ -188,8 +188,9 @@ def test_review_queue_runs_a_fixed_number_of_queries(
         IndicatorValueFactory(update=update, indicator=indicator, value=20)
     client.force_login(secretariat)
 
-    # The queue, the translations-needed counts, the session and the user: the same at every size.
-    with django_assert_max_num_queries(12):
+    # The queue (with its evidence files), the translations-needed counts, the session and
+    # the user: the same at every size.
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("pledges:review"))
     assert len(response.context["queue"]) == size
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from pledges.models import ProgressUpdate
 from tests.factories import (
@@ -65,8 +66,8 @@ def test_editor_saves_a_draft_and_nobody_is_emailed(
         response = client.post(_new_url(pledge), payload(**{f"indicator_{indicator.pk}": "55"}))
 
     assert response.status_code == 302
-    assert response.url == reverse("dashboards:workspace")
     update = ProgressUpdate.objects.get()
+    assert response.url == reverse("pledges:update_edit", args=[update.pk])  # stays on the form
     assert (update.state, update.author, update.organization) == (
         State.DRAFT,
         editor,
@@ -74,7 +75,8 @@ def test_editor_saves_a_draft_and_nobody_is_emailed(
     )
     assert update.indicator_values.get().value == 55
     assert mailoutbox == []
-    assert "Your draft was saved" in client.get(reverse("dashboards:workspace")).content.decode()
+    saved_at = timezone.localtime(update.updated_at).strftime("%H:%M")
+    assert f"Draft saved at {saved_at}." in client.get(response.url).content.decode()
 
 
 def test_editor_submits_a_new_update_and_the_secretariat_is_emailed(
@@ -100,10 +102,10 @@ BAD_INPUT = [
     ("stage", {"stage": "finished"}, "Select a valid choice."),
     ("links", {"links": "javascript:alert(1)"}, "starting with http:// or https://"),
     ("links", {"links": "https://ok.example.org\nftp://files.example.org"}, "http://"),
-    ("achievements_en", {"achievements": "x" * 5001}, "at most 5000 characters"),
-    ("refugee_participation_en", {"refugee_participation": "y" * 5001}, "at most 5000"),
+    ("achievements_en", {"achievements": "x" * 5001}, "has 5001 characters; the limit is 5000"),
+    ("refugee_participation_en", {"refugee_participation": "y" * 5001}, "the limit is 5000"),
     # The other language, behind the disclosure, is checked the same way.
-    ("challenges_ja", {"challenges_ja": "z" * 5001}, "at most 5000"),
+    ("challenges_ja", {"challenges_ja": "z" * 5001}, "the limit is 5000"),
 ]
 
 
