@@ -7,6 +7,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from tests.browser.axe import assert_accessible
 from tests.browser.conftest import sign_in
 from tests.factories import DEFAULT_PASSWORD, SecretariatUserFactory
 
@@ -35,12 +36,14 @@ def test_enrolment_and_sign_in_with_a_second_factor(page, live_server, settings,
     expect(qr).to_be_visible()
     assert qr.evaluate("img => img.naturalWidth") > 0  # the data: URI passed the CSP
     screenshot(page, "two-factor-setup-ja")
+    assert_accessible(page)
 
     page.get_by_label("コード").fill(_code(member, confirmed=False))
     page.get_by_role("button", name="2段階認証を有効にする").click()
     expect(page.get_by_role("heading", name="リカバリーコード")).to_be_visible()
     expect(page.locator("main li.font-monospace, main ul.font-monospace li")).to_have_count(10)
     screenshot(page, "two-factor-codes-ja")
+    assert_accessible(page)
     page.get_by_role("link", name="続ける").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
@@ -52,9 +55,11 @@ def test_enrolment_and_sign_in_with_a_second_factor(page, live_server, settings,
     page.goto(live_server.url + "/review/")
     expect(page.get_by_role("heading", name="Confirm it is you")).to_be_visible()
     screenshot(page, "two-factor-verify-en")
+    assert_accessible(page)
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_text("This code is not right, or it was already used.")).to_be_visible()
+    assert_accessible(page)  # with the error beside the field
     # (The enrolment used this 30-second code already; a code is accepted once.)
     TOTPDevice.objects.filter(user=member).update(throttling_failure_count=0, last_t=-1)
     page.get_by_label("Code").fill(_code(member, confirmed=True))
