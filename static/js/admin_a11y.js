@@ -110,7 +110,17 @@
     });
   }
 
+  function labelSearchBar() {
+    // Some lists (the two-factor devices) give the search box only a title: name it after
+    // its Search button, in the admin's language.
+    var box = document.getElementById("searchbar");
+    if (!box || box.getAttribute("aria-label")) return;
+    var button = box.form && box.form.querySelector("input[type=submit]");
+    if (button && button.value) box.setAttribute("aria-label", button.value);
+  }
+
   function fixAll() {
+    labelSearchBar();
     labelSplitDateTimes(document);
     labelTableFields(document);
     labelSelect2(document);
