@@ -32,3 +32,30 @@ def user_invite(*, user) -> bool:
         context={"url": user_set_password_url(user=user), "login_url": site_reverse("login")},
     ).send()
     return True
+
+
+def user_update_profile(
+    *, user, first_name: str, last_name: str, email: str, email_language: str
+) -> None:
+    """Save what a person says about themselves on their profile page.
+
+    ``email_language`` "" means "the language I last used the site in": the email language
+    then follows the interface (``RememberInterfaceLanguageMiddleware``), starting from the
+    one in use now (``user.preferred_language`` already holds it).
+    """
+    user.first_name = first_name.strip()
+    user.last_name = last_name.strip()
+    user.email = email.strip()
+    user.email_language_follows_interface = not email_language
+    if email_language:
+        user.preferred_language = email_language
+    user.full_clean()
+    user.save(
+        update_fields=[
+            "first_name",
+            "last_name",
+            "email",
+            "email_language_follows_interface",
+            "preferred_language",
+        ]
+    )

@@ -10,7 +10,7 @@ which values it ignored.
 import django_filters
 from django import forms
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.calendar import ReportingPeriod, current_period
 from organizations.models import Organization
 from pledges.models import ContributionType, FocusArea, Objective, Pledge, Stage
+from pledges.search import search_pledges
 
 YES = "1"
 
@@ -89,7 +90,7 @@ class PledgeFilter(django_filters.FilterSet):
         empty_label=_("All types"),
     )
     forum = django_filters.ChoiceFilter(
-        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("Both forums")
+        label=_("Forum"), choices=Pledge.Forum.choices, empty_label=_("All forums")
     )
     stale = django_filters.ChoiceFilter(
         label=_("Stale"),
@@ -136,14 +137,7 @@ class PledgeFilter(django_filters.FilterSet):
         return self._period
 
     def filter_text(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(title_ja__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(description_ja__icontains=word)
-                | Q(description_en__icontains=word)
-            )
-        return queryset
+        return search_pledges(queryset, value)
 
     def filter_organization(self, queryset, name, value):
         return queryset.involving(value)

@@ -138,7 +138,7 @@ def pledges_for_list(period: ReportingPeriod, pledges: QuerySet | None = None) -
 def pledge_for_page(pk: int, period: ReportingPeriod) -> Pledge:
     """A pledge with what its page shows, whether it was updated in ``period``, and
     ``published_updates``: its published updates, newest first, with the indicator values
-    they reported. Eight queries.
+    they reported, its sources and linked pledges. Ten queries.
 
     Raises Pledge.DoesNotExist."""
     values = IndicatorValue.objects.select_related("indicator").order_by(
@@ -156,6 +156,8 @@ def pledge_for_page(pk: int, period: ReportingPeriod) -> Pledge:
         "focus_areas",
         "contribution_types",
         "indicators",
+        "sources",
+        "linked_pledges",
         Prefetch("updates", queryset=published, to_attr="published_updates"),
     )
     return period.with_status(pledges).get(pk=pk)

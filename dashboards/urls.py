@@ -11,4 +11,5 @@ urlpatterns = [
     path("organizations/", views.organization_list, name="organization_list"),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("my/", views.workspace, name="workspace"),
+    path("review/translations/", views.translations_needed, name="translations_needed"),
 ]

@@ -5,6 +5,7 @@ the user's own organizations' open updates."""
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -13,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from accounts.access import network_page
+from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
 from organizations.models import Organization
 from pledges.models import Pledge
 from pledges.published import cached
 
-from . import rollups, selectors
+from . import rollups, selectors, translations
 from .filters import PledgeFilter
 
 PLEDGES_PER_PAGE = 25
@@ -185,3 +186,16 @@ def workspace(request):
         "deadline_passed": period.deadline_passed(today),
     }
     return render(request, "dashboards/workspace.html", context)
+
+
+@login_required
+def translations_needed(request):
+    """``/review/translations/``: content in one language only, for the secretariat (403
+    for everyone else), each with a link to fill in the other language."""
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "dashboards/translations_needed.html",
+        {"groups": translations.translations_needed()},
+    )

@@ -76,6 +76,10 @@ INSTALLED_APPS = [
     "pledges",
     "meetings",
     "dashboards",
+    # Last: its admin replaces the admins of the apps above with importing ones.
+    "import_export",
+    "ninja",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.middleware.RememberInterfaceLanguageMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -179,6 +184,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates per language: "11 September 2024" (UN style) and "2024年9月11日" (formats/).
+FORMAT_MODULE_PATH = ["formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -227,6 +234,10 @@ STORAGES = {
 # The admin shows every version of a progress update, but reverting one would bypass the
 # services that keep the pledge's published state in step: corrections go through them.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Imports (exchange): a confirmed import is one transaction, rolled back if any row fails.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,6 +5,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from dashboards.health import healthz
+from exchange.api import api as api_v1
+from exchange.views import api_docs
 
 admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
@@ -18,6 +20,10 @@ def favicon(request):
 
 
 urlpatterns = [
+    path("", include("exchange.urls")),
+    # The page that describes the API for people comes before the API's own routes.
+    path("api/v1/", api_docs, name="api_docs"),
+    path("api/v1/", api_v1.urls),
     path("", include("dashboards.urls")),
     path("", include("pledges.urls")),
     path("meetings/", include("meetings.urls")),

@@ -76,6 +76,7 @@ class MeetingAdmin(TranslationAdmin):
     list_display = [
         "number",
         "title",
+        "kind",
         "date",
         "format",
         "update_deadline",
@@ -83,7 +84,7 @@ class MeetingAdmin(TranslationAdmin):
         "is_published",
     ]
     list_display_links = ["number", "title"]
-    list_filter = ["format", "is_published"]
+    list_filter = ["kind", "format", "is_published"]
     search_fields = ["title_ja", "title_en", "venue_ja", "venue_en"]
     date_hierarchy = "date"
     autocomplete_fields = ["co_hosts"]
@@ -94,7 +95,7 @@ class MeetingAdmin(TranslationAdmin):
             None,
             {
                 "fields": [
-                    "number",
+                    ("kind", "number"),
                     "title",
                     "date",
                     ("start_time", "end_time"),

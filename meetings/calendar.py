@@ -109,7 +109,9 @@ def _period_closed_by(meeting: Meeting, previous: Meeting | None) -> ReportingPe
 
 def period_for_meeting(meeting: Meeting) -> ReportingPeriod:
     """The period ``meeting`` closes. One query."""
-    previous = Meeting.objects.published().filter(date__lt=meeting.date).order_by("-date").first()
+    previous = (
+        Meeting.objects.closing_periods().filter(date__lt=meeting.date).order_by("-date").first()
+    )
     return _period_closed_by(meeting, previous)
 
 
@@ -126,10 +128,10 @@ def _open_period(last: Meeting | None, today: datetime.date) -> ReportingPeriod:
 def current_period(today: datetime.date | None = None) -> ReportingPeriod:
     """The period under way (see the module's description). Two queries."""
     today = today or timezone.localdate()
-    upcoming = Meeting.objects.published().upcoming(today).first()
+    upcoming = Meeting.objects.closing_periods().upcoming(today).first()
     if upcoming is not None:
         return period_for_meeting(upcoming)
-    return _open_period(Meeting.objects.published().past(today).first(), today)
+    return _open_period(Meeting.objects.closing_periods().past(today).first(), today)
 
 
 def all_periods(today: datetime.date | None = None) -> list[ReportingPeriod]:
@@ -138,7 +140,7 @@ def all_periods(today: datetime.date | None = None) -> list[ReportingPeriod]:
     compare yet). One query."""
     today = today or timezone.localdate()
     periods, previous = [], None
-    for meeting in Meeting.objects.published().order_by("date"):
+    for meeting in Meeting.objects.closing_periods().order_by("date"):
         if previous is not None and previous.date >= today:
             break  # the periods of meetings after the next one have not begun
         periods.append(_period_closed_by(meeting, previous))

@@ -18,6 +18,14 @@ class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def network_meetings(self):
+        """Numbered meetings of the network, without other events (symposia, the Forum)."""
+        return self.filter(kind=Meeting.Kind.NETWORK)
+
+    def closing_periods(self):
+        """The meetings that close reporting periods: published network meetings only."""
+        return self.published().network_meetings()
+
     def upcoming(self, today):
         return self.filter(date__gte=today).order_by("date")
 
@@ -26,15 +34,35 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class Meeting(models.Model):
-    """A meeting of the Japan GRF Network; it closes a reporting period."""
+    """A meeting of the Japan GRF Network, which closes a reporting period; or another
+    event the network's history refers to (a symposium, the Forum, a pre-meeting), which
+    has no number and closes no period."""
+
+    class Kind(models.TextChoices):
+        NETWORK = "network", _("Network meeting")
+        EVENT = "event", _("Other event")
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid")
 
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NETWORK,
+        help_text=_(
+            "Network meetings are numbered and close a reporting period; other events "
+            "(symposia, the Forum, pre-meetings) have no number and close none."
+        ),
+    )
     number = models.PositiveSmallIntegerField(
-        _("number"), unique=True, error_messages={"unique": _("A meeting with this number exists.")}
+        _("number"),
+        unique=True,
+        null=True,
+        blank=True,
+        error_messages={"unique": _("A meeting with this number exists.")},
     )
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(
@@ -70,19 +98,42 @@ class Meeting(models.Model):
                 name="meeting_deadline_not_after_meeting",
                 violation_error_message=_("The update deadline must not be after the meeting."),
             ),
+            models.CheckConstraint(
+                condition=Q(kind="network", number__isnull=False)
+                | Q(kind="event", number__isnull=True),
+                name="meeting_numbered_iff_network_meeting",
+                violation_error_message=_(
+                    "A network meeting has a number; another event has none."
+                ),
+            ),
         ]
 
     def __str__(self):
+        if self.number is None:
+            return self.title
         return f"#{self.number} {self.title}"
 
     def get_absolute_url(self):
+        if self.is_event:
+            return reverse("meetings:event", kwargs={"pk": self.pk})
         return reverse("meetings:detail", kwargs={"number": self.number})
+
+    @property
+    def is_event(self) -> bool:
+        """Not a network meeting: no number, no reporting period, no report."""
+        return self.kind == self.Kind.EVENT
 
     @property
     def is_past(self) -> bool:
         return self.date < timezone.localdate()
 
     def clean(self):
+        if self.kind == self.Kind.NETWORK and self.number is None:
+            raise ValidationError({"number": _("A network meeting needs a number.")})
+        if self.kind == self.Kind.EVENT and self.number is not None:
+            raise ValidationError(
+                {"number": _("Only network meetings are numbered: leave the number empty.")}
+            )
         if self.update_deadline is None and self.date is not None:
             self.update_deadline = self.date - DEFAULT_DEADLINE_BEFORE_MEETING
         # The database constraint says the same; saying it here puts the message beside the

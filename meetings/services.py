@@ -34,7 +34,9 @@ class AgendaNotCopied(Exception):
 def meeting_copy_agenda(*, meeting: Meeting) -> list[AgendaItem]:
     """Copy the previous meeting's agenda (titles in both languages, order, presenting
     organization, pledges discussed) onto ``meeting``, which must have no agenda yet."""
-    previous = Meeting.objects.filter(date__lt=meeting.date).order_by("-date").first()
+    previous = (
+        Meeting.objects.network_meetings().filter(date__lt=meeting.date).order_by("-date").first()
+    )
     if previous is None:
         raise AgendaNotCopied(
             _("%(meeting)s has no previous meeting to copy an agenda from.") % {"meeting": meeting}

@@ -45,6 +45,19 @@ def meeting_list(request):
 
 
 @network_page
+def event_detail(request, pk):
+    """An event that is not a network meeting (a symposium, the Forum): what, when, where,
+    who hosted it and its source. It has no report and closes no period. Two queries."""
+    event = get_object_or_404(
+        _visible_meetings(request.user)
+        .filter(kind=Meeting.Kind.EVENT)
+        .prefetch_related("co_hosts"),
+        pk=pk,
+    )
+    return render(request, "meetings/event_detail.html", {"meeting": event})
+
+
+@network_page
 def meeting_detail(request, number):
     meeting = get_object_or_404(
         _visible_meetings(request.user).prefetch_related(

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,15 @@ class Organization(models.Model):
         ordering = ["slug"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        indexes = [
+            # pg_trgm: substring search of names in both languages (pledges.search).
+            # PostgreSQL only; see migration 0002.
+            GinIndex(
+                fields=["name_ja", "name_en", "short_name_ja", "short_name_en"],
+                opclasses=["gin_trgm_ops"] * 4,
+                name="organization_name_trgm",
+            ),
+        ]
 
     def __str__(self):
         return self.name

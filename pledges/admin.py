@@ -18,6 +18,7 @@ from .models import (
     IndicatorValue,
     Objective,
     Pledge,
+    PledgeSource,
     ProgressUpdate,
 )
 
@@ -48,6 +49,12 @@ class IndicatorInline(TranslationTabularInline):
     readonly_fields = ["actual", "actual_as_of"]
 
 
+class PledgeSourceInline(TranslationTabularInline):
+    model = PledgeSource
+    extra = 0
+    fields = ["order", "url", "title"]
+
+
 @admin.register(Pledge)
 class PledgeAdmin(TranslationAdmin):
     list_display = [
@@ -76,7 +83,7 @@ class PledgeAdmin(TranslationAdmin):
         "lead_organization__name_ja",
         "lead_organization__name_en",
     ]
-    autocomplete_fields = ["lead_organization", "co_organizations"]
+    autocomplete_fields = ["lead_organization", "co_organizations", "linked_pledges"]
     filter_horizontal = ["objectives", "focus_areas", "contribution_types"]
     list_select_related = ["lead_organization"]
     readonly_fields = [
@@ -86,7 +93,7 @@ class PledgeAdmin(TranslationAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [IndicatorInline]
+    inlines = [PledgeSourceInline, IndicatorInline]
     fieldsets = [
         (None, {"fields": ["title", "description", "grf_reference"]}),
         (
@@ -103,9 +110,18 @@ class PledgeAdmin(TranslationAdmin):
         ),
         (
             _("Forum and dates"),
-            {"fields": ["forum", "multi_stakeholder_pledge", "pledged_on", "target_date"]},
+            {
+                "fields": [
+                    "forum",
+                    "multi_stakeholder_pledge",
+                    "linked_pledges",
+                    "pledged_on",
+                    "target_date",
+                    ("estimated_cost", "cost_currency"),
+                ]
+            },
         ),
-        (_("Source"), {"fields": ["source_url", "source_citation"]}),
+        (_("Source"), {"fields": ["source_url", "source_citation", "uncertainty"]}),
         (
             _("Current state (from the latest published update)"),
             {
@@ -159,7 +175,10 @@ class IndicatorAdmin(TranslationAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin):
+class ProgressUpdateAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Both languages of the narrative side by side: correcting a published update is how
+    the secretariat adds a missing translation (``services.update_correct``, history kept)."""
+
     list_display = [
         "pledge",
         "organization",
@@ -175,7 +194,8 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
         "pledge__title_en",
         "organization__name_ja",
         "organization__name_en",
-        "achievements",
+        "achievements_ja",
+        "achievements_en",
     ]
     date_hierarchy = "published_at"
     autocomplete_fields = ["pledge", "organization", "author", "reviewer"]

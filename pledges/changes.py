@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.utils.text import capfirst
+
+from accounts.languages import LANGUAGE_NAMES
+
 from .models import ProgressUpdate, Stage
 
 
@@ -20,6 +24,15 @@ def _display(update: ProgressUpdate, name: str) -> str:
     return getattr(update, name) or ""
 
 
+def _field_label(name: str) -> str:
+    """ "What was done (Japanese)" for achievements_ja."""
+    base, _sep, language = name.rpartition("_")
+    if language in LANGUAGE_NAMES and base:
+        label = ProgressUpdate._meta.get_field(base).verbose_name
+        return f"{capfirst(label)} ({LANGUAGE_NAMES[language]})"
+    return capfirst(ProgressUpdate._meta.get_field(name).verbose_name)
+
+
 def _figure(value) -> str:
     """1200.00 -> "1,200"; 12.50 -> "12.5"."""
     text = f"{value:,.2f}"
@@ -32,12 +45,11 @@ def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> l
     update says when there is no previous one. No queries when indicator values are
     prefetched."""
     changes = []
-    for name in ProgressUpdate.CONTENT_FIELDS:
+    for name in ProgressUpdate.EDITABLE_FIELDS:
         after = _display(update, name)
         before = _display(previous, name) if previous is not None else ""
         if after != before:
-            label = ProgressUpdate._meta.get_field(name).verbose_name
-            changes.append(Change(label=str(label).capitalize(), before=before, after=after))
+            changes.append(Change(label=_field_label(name), before=before, after=after))
     new_values = {v.indicator_id: v for v in update.indicator_values.all()}
     old_values = {v.indicator_id: v for v in previous.indicator_values.all()} if previous else {}
     for indicator_id in sorted(set(new_values) | set(old_values)):

@@ -4,11 +4,26 @@ import unicodedata
 from decimal import Decimal
 
 from django import forms
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import LANGUAGE_NAMES
 from organizations.models import Organization
 
 from .models import Indicator, ProgressUpdate, Stage
+from .services import EDITABLE_FIELDS, LANGUAGES, TEXT_FIELDS, TRANSLATED_TEXT_FIELDS
+
+# What the form edits: the narrative in each language, never the plain field names (which
+# would write whatever language happens to be active).
+FORM_CONTENT_FIELDS = EDITABLE_FIELDS
+TEXT_HELP = {
+    "achievements": _("Activities, results and figures since the last update."),
+    "refugee_participation": _(
+        "How refugees took part in planning, carrying out or assessing the work."
+    ),
+}
+TEXT_ROWS = {"achievements": 4}
 
 INDICATOR_PREFIX = "indicator_"
 
@@ -62,25 +77,29 @@ class UpdateForm(forms.ModelForm):
 
     class Meta:
         model = ProgressUpdate
-        fields = ProgressUpdate.CONTENT_FIELDS
+        fields = FORM_CONTENT_FIELDS
         widgets = {
             "stage": forms.RadioSelect,
-            "achievements": forms.Textarea(attrs={"rows": 4}),
-            "challenges": forms.Textarea(attrs={"rows": 3}),
-            "next_steps": forms.Textarea(attrs={"rows": 3}),
-            "refugee_participation": forms.Textarea(attrs={"rows": 3}),
             "links": forms.Textarea(attrs={"rows": 2, "placeholder": "https://"}),
         }
-        help_texts = {
-            "achievements": _("Activities, results and figures since the last update."),
-            "refugee_participation": _(
-                "How refugees took part in planning, carrying out or assessing the work."
-            ),
-        }
 
-    def __init__(self, *args, indicators=(), organizations=None, **kwargs):
+    def __init__(self, *args, indicators=(), organizations=None, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicators = list(indicators)
+        # The writer's language first; the other one is offered behind a disclosure.
+        self.language = language or translation.get_language() or "ja"
+        if self.language not in LANGUAGES:
+            self.language = "ja"
+        self.other_language = next(lang for lang in LANGUAGES if lang != self.language)
+        for name in TEXT_FIELDS:
+            model_field = ProgressUpdate._meta.get_field(name)
+            for lang in LANGUAGES:
+                field = self.fields[f"{name}_{lang}"]
+                field.label = f"{capfirst(model_field.verbose_name)} ({LANGUAGE_NAMES[lang]})"
+                field.widget = forms.Textarea(
+                    attrs={"rows": TEXT_ROWS.get(name, 3), "lang": lang, "maxlength": 5000}
+                )
+                field.help_text = TEXT_HELP.get(name, "") if lang == self.language else ""
         # Only a new update made by someone editing for several of the pledge's
         # organizations asks who reports; otherwise the organization is known.
         if organizations is not None and len(organizations) > 1:
@@ -101,6 +120,25 @@ class UpdateForm(forms.ModelForm):
                 min_value=Decimal(0),
                 help_text=_indicator_help(indicator),
             )
+
+    @property
+    def text_fields(self):
+        """The narrative in the writer's language."""
+        return [self[f"{name}_{self.language}"] for name in TEXT_FIELDS]
+
+    @property
+    def other_text_fields(self):
+        """The narrative in the other language (optional)."""
+        return [self[f"{name}_{self.other_language}"] for name in TEXT_FIELDS]
+
+    @property
+    def other_language_name(self):
+        return LANGUAGE_NAMES[self.other_language]
+
+    @property
+    def other_language_open(self) -> bool:
+        """Open the disclosure when the other language has text or an error."""
+        return any(f.errors or (f.value() or "").strip() for f in self.other_text_fields)
 
     @property
     def indicator_fields(self):
@@ -131,7 +169,10 @@ class UpdateForm(forms.ModelForm):
         return cleaned
 
     def content(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ProgressUpdate.CONTENT_FIELDS}
+        content = {name: self.cleaned_data[name] for name in FORM_CONTENT_FIELDS}
+        for name in TRANSLATED_TEXT_FIELDS:  # an empty language is "", never NULL
+            content[name] = content[name] or ""
+        return content
 
     def indicator_values(self) -> dict[Indicator, Decimal | None]:
         return {i: self.cleaned_data.get(f"{INDICATOR_PREFIX}{i.pk}") for i in self.indicators}
@@ -154,7 +195,7 @@ def initial_from(update: ProgressUpdate | None) -> dict:
     """Form values taken from ``update`` (a routine update starts from the last one)."""
     if update is None:
         return {}
-    initial = {name: getattr(update, name) for name in ProgressUpdate.CONTENT_FIELDS}
+    initial = {name: getattr(update, name) for name in FORM_CONTENT_FIELDS}
     for value in update.indicator_values.all():
         initial[f"{INDICATOR_PREFIX}{value.indicator_id}"] = plain_number(value.value)
     return initial

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
@@ -114,6 +115,11 @@ class Pledge(models.Model):
     class Forum(models.TextChoices):
         GRF_2019 = "2019", _("GRF 2019")
         GRF_2023 = "2023", _("GRF 2023")
+        REVIEW_2025 = "2025", _("Progress review, December 2025")
+
+    class Currency(models.TextChoices):
+        JPY = "JPY", _("Japanese yen (JPY)")
+        USD = "USD", _("US dollars (USD)")
 
     grf_reference = models.CharField(
         _("GRF reference"),
@@ -156,6 +162,37 @@ class Pledge(models.Model):
         blank=True,
         help_text=_("The multi-stakeholder pledge this pledge belongs to, if any."),
     )
+    multi_stakeholder_pledge_url = WebAddressField(
+        _("multi-stakeholder pledge URL"), max_length=500, blank=True
+    )
+    linked_pledges = models.ManyToManyField(
+        "self",
+        blank=True,
+        verbose_name=_("linked pledges"),
+        help_text=_(
+            "Pledges this one is part of or contributes to, such as a multi-stakeholder "
+            "pledge; the link shows on both pledges' pages."
+        ),
+    )
+    estimated_cost = models.DecimalField(
+        _("estimated cost"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("What the pledge is costed at, when its source says so."),
+    )
+    cost_currency = models.CharField(
+        _("currency of the cost"), max_length=3, choices=Currency.choices, blank=True
+    )
+    uncertainty = models.TextField(
+        _("what is uncertain"),
+        blank=True,
+        help_text=_(
+            "What the sources leave uncertain about this pledge (for example whether it "
+            "is registered as a GRF pledge); shown on its page."
+        ),
+    )
     pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
     source_url = WebAddressField(_("source URL"), max_length=500, blank=True)
@@ -190,7 +227,21 @@ class Pledge(models.Model):
         ordering = ["id"]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
+        indexes = [
+            # pg_trgm: substring search in both languages (pledges.search); PostgreSQL
+            # only, see migration 0006.
+            GinIndex(
+                fields=["title_ja", "title_en", "description_ja", "description_en"],
+                opclasses=["gin_trgm_ops"] * 4,
+                name="pledge_text_trgm",
+            ),
+        ]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(estimated_cost__isnull=True) | ~models.Q(cost_currency=""),
+                name="pledge_cost_has_currency",
+                violation_error_message=_("Say the currency of the estimated cost."),
+            ),
             models.UniqueConstraint(
                 fields=["grf_reference"],
                 condition=~models.Q(grf_reference=""),
@@ -219,6 +270,28 @@ class Pledge(models.Model):
         """No update published in the current period. Only on pledges annotated by
         ``meetings.calendar.ReportingPeriod.with_status``, which decides it."""
         return not self.updated_in_period
+
+
+class PledgeSource(models.Model):
+    """A public page a pledge's facts were read from; the pledge page links each one."""
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.CASCADE, related_name="sources", verbose_name=_("pledge")
+    )
+    url = WebAddressField(_("web address"), max_length=500)
+    title = models.CharField(_("title"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["pledge", "order", "id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "url"], name="pledge_source_url_once")
+        ]
+
+    def __str__(self):
+        return self.title
 
 
 class Indicator(models.Model):
@@ -306,15 +379,19 @@ class ProgressUpdate(models.Model):
 
     TEXT_MAX_LENGTH = 5000
     # What the reporting organization writes; everything else is set by the life cycle.
-    CONTENT_FIELDS = (
-        "stage",
-        "progress",
-        "achievements",
-        "challenges",
-        "next_steps",
-        "refugee_participation",
-        "links",
+    # The narrative, each field in Japanese and English (``pledges.translation``).
+    TEXT_FIELDS = ("achievements", "challenges", "next_steps", "refugee_participation")
+    LANGUAGES = ("ja", "en")
+    TRANSLATED_TEXT_FIELDS = tuple(
+        f"{name}_{lang}"
+        for name in ("achievements", "challenges", "next_steps", "refugee_participation")
+        for lang in ("ja", "en")
     )
+    # The content as forms, the review and corrections show it: each language apart.
+    EDITABLE_FIELDS = ("stage", "progress", *TRANSLATED_TEXT_FIELDS, "links")
+    # What the services accept; a plain text name ("achievements") writes the active
+    # language's column.
+    CONTENT_FIELDS = ("stage", "progress", *TEXT_FIELDS, *TRANSLATED_TEXT_FIELDS, "links")
 
     pledge = models.ForeignKey(
         Pledge, on_delete=models.PROTECT, related_name="updates", verbose_name=_("pledge")
@@ -405,6 +482,21 @@ class ProgressUpdate(models.Model):
                 fields=["pledge", "-published_at", "-id"],
                 condition=models.Q(state="published"),
                 name="update_published_by_pledge_idx",
+            ),
+            # pg_trgm: substring search of published text (pledges.search); PostgreSQL only.
+            GinIndex(
+                fields=[
+                    f"{name}_{lang}"
+                    for name in (
+                        "achievements",
+                        "challenges",
+                        "next_steps",
+                        "refugee_participation",
+                    )
+                    for lang in ("ja", "en")
+                ],
+                opclasses=["gin_trgm_ops"] * 8,
+                name="update_text_trgm",
             ),
         ]
 

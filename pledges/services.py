@@ -23,6 +23,10 @@ from .published import published_data_changed
 
 State = ProgressUpdate.State
 
+TEXT_FIELDS = ProgressUpdate.TEXT_FIELDS
+LANGUAGES = ProgressUpdate.LANGUAGES
+TRANSLATED_TEXT_FIELDS = ProgressUpdate.TRANSLATED_TEXT_FIELDS
+EDITABLE_FIELDS = ProgressUpdate.EDITABLE_FIELDS
 CONTENT_FIELDS = ProgressUpdate.CONTENT_FIELDS
 
 
@@ -213,6 +217,34 @@ def update_correct(
     pledge_refresh_current_state(pledge=current.pledge)
     published_data_changed()
     return current
+
+
+@transaction.atomic
+def update_add_translation(
+    *, update: ProgressUpdate, version: int | None, language: str, texts: dict[str, str]
+) -> ProgressUpdate:
+    """The secretariat adds the ``language`` text of a published update's narrative where
+    it is missing (``texts`` maps "achievements", ... to the translation).
+
+    Goes through ``update_correct``, so the history keeps the update before and after.
+    Only empty fields are filled: an organization's own words are never replaced this way
+    (ValueError for a field that already has text in ``language``).
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"Not a content language: {language}")
+    current = _lock(update)
+    if current.state != State.PUBLISHED:
+        raise TransitionNotAllowed(_("Only a published update is corrected this way."))
+    content = {}
+    for name, text in texts.items():
+        if name not in TEXT_FIELDS:
+            raise ValueError(f"Not a narrative field of an update: {name}")
+        if not (text or "").strip():
+            continue
+        if (getattr(current, f"{name}_{language}") or "").strip():
+            raise ValueError(f"{name} already has {language} text")
+        content[f"{name}_{language}"] = text.strip()
+    return update_correct(update=current, version=version, content=content)
 
 
 def open_update_of(*, pledge: Pledge, organization) -> ProgressUpdate | None:

@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ContributionType, FocusArea, Indicator, Objective, Pledge
+from .models import (
+    ContributionType,
+    FocusArea,
+    Indicator,
+    Objective,
+    Pledge,
+    PledgeSource,
+    ProgressUpdate,
+)
 
 
 @register(Objective)
@@ -20,9 +28,29 @@ class ContributionTypeTranslationOptions(TranslationOptions):
 
 @register(Pledge)
 class PledgeTranslationOptions(TranslationOptions):
-    fields = ("title", "description", "multi_stakeholder_pledge")
+    fields = ("title", "description", "multi_stakeholder_pledge", "uncertainty")
 
 
 @register(Indicator)
 class IndicatorTranslationOptions(TranslationOptions):
     fields = ("name",)
+
+
+@register(PledgeSource)
+class PledgeSourceTranslationOptions(TranslationOptions):
+    fields = ("title",)
+
+
+# The narrative of an update, in Japanese and/or English. The historical model is
+# registered too, so every correction (a translation added later included) is kept.
+UPDATE_TEXT_FIELDS = ("achievements", "challenges", "next_steps", "refugee_participation")
+
+
+@register(ProgressUpdate)
+class ProgressUpdateTranslationOptions(TranslationOptions):
+    fields = UPDATE_TEXT_FIELDS
+
+
+@register(ProgressUpdate.history.model)
+class HistoricalProgressUpdateTranslationOptions(TranslationOptions):
+    fields = UPDATE_TEXT_FIELDS

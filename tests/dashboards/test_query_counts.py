@@ -37,7 +37,9 @@ PAGES = {
         None,
         10,
     ),
-    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 10),
+    # Ten for the pledge (its sources and linked pledges included), two for the session.
+    "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 12),
+    # The version of the published data, then the roll-up when it is not cached.
     "organizations": (lambda d: reverse("dashboards:organization_list"), None, 7),
     "largest organization": (lambda d: d.largest_organization.get_absolute_url(), None, 9),
     "meetings": (lambda d: reverse("meetings:list"), None, 4),

@@ -4,7 +4,7 @@ from django.utils import translation
 
 from meetings.models import Meeting
 from organizations.models import Organization
-from pledges.models import Indicator, Objective, Pledge, ProgressUpdate
+from pledges.models import Indicator, Objective, Pledge, PledgeSource, ProgressUpdate
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,36 @@ KNOWN_PLEDGES = {
     ("soka-gakkai", "Raising awareness of refugees in Japan"),
     ("soka-gakkai", '"Music Brings Us Together" in Jordan'),
     ("rissho-kosei-kai", "Solidarity with refugees through Buddhist wisdom and compassion"),
-    ("japan-icu-foundation", "Education pathways for refugee students in Japan"),
+    ("japan-icu-foundation", "Advancing Education and Labor Mobility Pathways in Japan"),
     (
         "pathways-japan",
         "Skills-based complementary pathways (work and education) multi-stakeholder pledge",
+    ),
+    # The section "More sourced pledges and events (researched 2026-11-29)".
+    ("pathways-japan", "Scholarship program for advancing refugee higher education in Japan"),
+    (
+        "japan-icu-foundation",
+        "Continue opportunities for refugee students at ICU and hold symposia in Japan "
+        "and the Asia-Pacific",
+    ),
+    ("religions-for-peace-japan", "Protecting every life and dignity"),
+    (
+        "living-in-peace",
+        "Rating and raising awareness of inclusive workplaces with a Cultural Diversity Index",
+    ),
+    (
+        "youth-refugee-platform",
+        "Together: strengthening solidarity, learning, working with refugees and shaping society",
+    ),
+    ("robo-co-op", "Advancing refugee-led digital inclusion and cooperative innovation"),
+    (
+        "mofa",
+        "Contribution of about USD 3 million to Education Cannot Wait for children in Ukraine",
+    ),
+    ("mofa", "Protection in Japan for about 2,500 evacuees from Ukraine"),
+    (
+        "mofa",
+        "A new programme accepting students from a further country, beside the JISR programme",
     ),
 }
 
@@ -53,7 +79,7 @@ def test_seed_data_holds_every_pledge_of_the_known_facts_with_its_source(seeded)
 
 
 def test_joint_pledge_names_its_co_pledger(seeded):
-    pledge = Pledge.objects.get(title_en="Education pathways for refugee students in Japan")
+    pledge = Pledge.objects.get(title_en="Advancing Education and Labor Mobility Pathways in Japan")
     assert list(pledge.co_organizations.values_list("slug", flat=True)) == ["pathways-japan"]
 
 
@@ -62,7 +88,9 @@ def test_known_figures_are_indicators(seeded):
     assert (sony.unit, sony.target, sony.actual) == ("USD", 6_000_000, 4_000_000)
     temples = Indicator.objects.get(name_en="Member temples reached by outreach")
     assert (temples.unit, temples.actual) == ("temples", 75_000)
-    students = Indicator.objects.filter(pledge__lead_organization__slug="japan-icu-foundation")
+    students = Indicator.objects.filter(
+        pledge__lead_organization__slug="japan-icu-foundation", target__isnull=False
+    )
     assert sorted(int(i.target) for i in students) == [20, 65, 96]
 
 
@@ -96,3 +124,51 @@ def test_loading_the_seed_data_twice_does_not_duplicate_it(seeded):
         Pledge.objects.count(),
         ProgressUpdate.objects.count(),
     ) == counts
+
+
+def test_every_source_with_a_known_address_is_a_link(seeded):
+    sourced = Pledge.objects.filter(sources__isnull=False).distinct()
+    # All but the pledges whose sources give no web address (UNHCR's pledge records page,
+    # the Foreign Minister's statement, the Youth Refugee Platform's pledge).
+    assert sourced.count() == 18
+    for pledge in Pledge.objects.exclude(pk__in=sourced):
+        assert pledge.source_citation
+    assert all(s.url.startswith("https://") for s in PledgeSource.objects.all())
+
+
+def test_what_a_source_leaves_uncertain_is_said_on_the_pledge(seeded):
+    ecw = Pledge.objects.get(title_en__contains="Education Cannot Wait")
+    assert "uncertain" in ecw.uncertainty_en
+    assert "不確か" in ecw.uncertainty_ja
+    assert (ecw.estimated_cost, ecw.cost_currency) == (3_000_000, "USD")
+    wcrp = Pledge.objects.get(lead_organization__slug="religions-for-peace-japan")
+    assert "formal title is uncertain" in wcrp.uncertainty_en
+    assert Pledge.objects.exclude(uncertainty_en="").count() == 5
+
+
+def test_the_joint_pledge_is_costed_and_linked_to_its_multi_stakeholder_pledge(seeded):
+    joint = Pledge.objects.get(title_ja="日本における教育と就労を通じたパスウェイズの推進")
+    assert (joint.estimated_cost, joint.cost_currency) == (642_000_000, "JPY")
+    assert "JPY 406 million" in joint.description_en
+    msp = Pledge.objects.get(title_en__startswith="Skills-based complementary pathways")
+    assert joint in msp.linked_pledges.all()  # symmetrical: shown on both pages
+    scholarship = Pledge.objects.get(title_en__startswith="Scholarship program")
+    assert scholarship.indicators.get().actual == 21
+
+
+def test_jicuf_2019_pledge_is_fulfilled(seeded):
+    pledge = Pledge.objects.get(forum="2019")
+    assert pledge.current_stage == "fulfilled"
+
+
+def test_events_are_not_network_meetings_and_close_no_period(seeded):
+    from meetings.calendar import period_for_meeting
+
+    events = Meeting.objects.filter(kind=Meeting.Kind.EVENT).order_by("date")
+    assert [str(e.date) for e in events] == ["2023-05-31", "2023-11-27", "2024-01-31", "2025-12-15"]
+    assert all(e.number is None for e in events)
+    network = Meeting.objects.network_meetings().order_by("date")
+    assert [m.number for m in network] == [1, 2]
+    # The second meeting's period starts after the first meeting, not after an event.
+    assert period_for_meeting(network[1]).previous_meeting == network[0]
+    assert period_for_meeting(network[0]).previous_meeting is None

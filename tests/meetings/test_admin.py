@@ -25,6 +25,7 @@ def admin_client(client, secretariat):
 
 def _meeting_payload(**overrides):
     payload = {
+        "kind": "network",
         "number": "3",
         "title_ja": "第3回会合",
         "title_en": "Third meeting",
@@ -215,3 +216,27 @@ def test_a_repeated_attendance_row_marked_for_deletion_is_not_refused(admin_clie
     assert list(Attendance.objects.values_list("organization__name_en", flat=True)) == [
         "UNHCR Japan"
     ]
+
+
+def test_an_event_without_a_number_is_saved_and_a_numbered_one_refused(admin_client):
+    from meetings.models import Meeting
+
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_add"),
+        _meeting_payload(kind="event", number="", title_en="GRF Symposium"),
+    )
+    assert response.status_code == 302
+    assert Meeting.objects.get(title_en="GRF Symposium").number is None
+
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_add"),
+        _meeting_payload(kind="event", number="7", date="2025-11-01"),
+    )
+    assert response.status_code == 200
+    assert "Only network meetings are numbered" in str(response.context["adminform"].form.errors)
+
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_add"),
+        _meeting_payload(kind="network", number="", date="2025-11-02"),
+    )
+    assert "A network meeting needs a number." in str(response.context["adminform"].form.errors)

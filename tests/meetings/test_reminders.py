@@ -86,7 +86,7 @@ def test_each_editor_gets_the_reminder_in_their_language_with_pledges_deadline_a
     assert "https://grfnet.example.org/my/" in japanese.body
     assert "プレッジ" in japanese.body
     english = by_recipient["smith@example.org"]
-    assert "April 16, 2026" in english.subject
+    assert "16 April 2026" in english.subject
     assert "Scholarships" in english.body
     assert "https://grfnet.example.org/my/" in english.body
     assert "Second network meeting" in english.body

@@ -70,7 +70,7 @@ def test_meeting_page_shows_agenda_presenters_pledges_attendance_and_deadline(
         "Progress updates",
         "Presented by",
         "Music Brings Us Together",
-        "April 16, 2026",
+        "16 April 2026",
         "The network reviewed progress.",
         "Ministry of Foreign Affairs of Japan",
     ]:

@@ -20,7 +20,7 @@ def test_a_user_may_belong_to_several_organizations():
     user = UserFactory()
     MembershipFactory(user=user)
     MembershipFactory(user=user, role="viewer")
-    assert Organization.objects.for_member(user).count() == 2
+    assert Organization.objects.filter(memberships__user=user).count() == 2
     assert Organization.objects.edited_by(user).count() == 1
 
 

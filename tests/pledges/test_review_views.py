@@ -75,7 +75,7 @@ def test_queue_shows_what_changed_since_the_last_published_update(client, secret
     changes = {c.label: (c.before, c.after) for c in response.context["queue"][0].changes}
     assert changes["Stage"] == ("Planning stage", "In progress")
     assert changes["Progress (%)"] == ("20 %", "60 %")
-    assert changes["What was done"] == ("Planned the course.", "Ran the course twice.")
+    assert changes["What was done (English)"] == ("Planned the course.", "Ran the course twice.")
     assert changes["People trained (people)"] == ("10", "25")
     assert "Challenges" not in changes
     assert "What changed since the last published update" in response.content.decode()

@@ -100,8 +100,10 @@ BAD_INPUT = [
     ("stage", {"stage": "finished"}, "Select a valid choice."),
     ("links", {"links": "javascript:alert(1)"}, "starting with http:// or https://"),
     ("links", {"links": "https://ok.example.org\nftp://files.example.org"}, "http://"),
-    ("achievements", {"achievements": "x" * 5001}, "at most 5000 characters"),
-    ("refugee_participation", {"refugee_participation": "y" * 5001}, "at most 5000"),
+    ("achievements_en", {"achievements": "x" * 5001}, "at most 5000 characters"),
+    ("refugee_participation_en", {"refugee_participation": "y" * 5001}, "at most 5000"),
+    # The other language, behind the disclosure, is checked the same way.
+    ("challenges_ja", {"challenges_ja": "z" * 5001}, "at most 5000"),
 ]
 
 
@@ -112,7 +114,7 @@ def test_bad_input_is_refused_beside_its_field_and_what_was_typed_is_kept(
     client.force_login(editor)
     data = (
         payload(achievements="Typed text to keep", **overrides)
-        if field != "achievements"
+        if field != "achievements_en"
         else payload(**overrides)
     )
 
@@ -125,7 +127,7 @@ def test_bad_input_is_refused_beside_its_field_and_what_was_typed_is_kept(
     html = response.content.decode()
     assert "The update was not saved" in html
     assert f'id="error_1_id_{field}"' in html  # crispy puts the message under the field
-    if field != "achievements":
+    if field != "achievements_en":
         assert "Typed text to keep" in html
     assert not ProgressUpdate.objects.exists()
 

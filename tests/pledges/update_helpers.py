@@ -17,4 +17,7 @@ def payload(**overrides):
         "links": "https://example.org/report",
     }
     data.update(overrides)
+    # The narrative goes into the fields of the page's language (English in tests).
+    text = ("achievements", "challenges", "next_steps", "refugee_participation")
+    data = {f"{k}_en" if k in text else k: v for k, v in data.items()}
     return {k: v for k, v in data.items() if v is not None}

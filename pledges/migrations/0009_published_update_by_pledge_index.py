@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organizations', '0001_initial'),
-        ('pledges', '0005_published_data_version'),
+        ('pledges', '0008_merge_imports_performance_bilingual'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,468 @@
+"""What leaves the system: pledges, published updates, organizations and meetings as
+rows (CSV, Excel) or nested records (JSON, the API).
+
+Only what the network's pages show is ever read here: published updates (never a draft,
+a submitted or returned update, nor a review comment), published meetings, and a pledge's
+state as its latest published update left it. Each queryset function states its query
+cost, which does not grow with the number of rows.
+
+Cells that a spreadsheet would run as a formula are escaped with a leading apostrophe;
+the import reads such a cell back as the text it was.
+"""
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+
+from accounts.links import site_url
+from meetings.models import Meeting
+from organizations.models import Organization
+from pledges.models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+
+from . import columns as cols
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+
+# --- Querysets ----------------------------------------------------------------------------
+
+
+def pledges_for_export(queryset: QuerySet | None = None) -> QuerySet:
+    """Pledges with everything a row shows. Six queries whatever the number of pledges."""
+    queryset = queryset if queryset is not None else Pledge.objects.all()
+    return queryset.select_related("lead_organization").prefetch_related(
+        "co_organizations",
+        "objectives",
+        "focus_areas",
+        "contribution_types",
+        Prefetch("indicators", queryset=Indicator.objects.order_by("order", "id")),
+    )
+
+
+def published_updates(pledges: QuerySet | None = None) -> QuerySet:
+    """Published updates (of ``pledges`` when given), oldest first, with their pledge,
+    organization and indicator values. Two queries."""
+    updates = ProgressUpdate.objects.published()
+    if pledges is not None:
+        updates = updates.filter(pledge__in=pledges.order_by().values("pk"))
+    values = IndicatorValue.objects.select_related("indicator").order_by(
+        "indicator__order", "indicator__id"
+    )
+    return (
+        updates.select_related("pledge", "organization")
+        .prefetch_related(Prefetch("indicator_values", queryset=values))
+        .order_by("published_at", "pk")
+    )
+
+
+def organizations_for_export() -> QuerySet:
+    return Organization.objects.order_by("slug")
+
+
+def meetings_for_export(*, include_unpublished: bool = False) -> QuerySet:
+    """Published meetings (all of them for the secretariat's admin), with co-hosts."""
+    meetings = Meeting.objects.all() if include_unpublished else Meeting.objects.published()
+    return meetings.prefetch_related("co_hosts").order_by("date")
+
+
+# --- Values -------------------------------------------------------------------------------
+
+
+def both(obj, field: str) -> dict:
+    """A translated field in both languages."""
+    return {"ja": getattr(obj, f"{field}_ja") or "", "en": getattr(obj, f"{field}_en") or ""}
+
+
+def iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
+    return value.isoformat()
+
+
+def number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def stage_of(pledge: Pledge) -> str:
+    """The pledge's stage code; "none" before its first published update."""
+    return pledge.current_stage
+
+
+def organization_ref(organization: Organization) -> dict:
+    return {"id": organization.pk, "slug": organization.slug, "name": both(organization, "name")}
+
+
+# --- Records (JSON and the API) -------------------------------------------------------------
+
+
+def pledge_record(pledge: Pledge) -> dict:
+    return {
+        "id": pledge.pk,
+        "url": site_url(pledge.get_absolute_url()),
+        "grf_id": pledge.grf_reference,
+        "forum": pledge.forum,
+        "title": both(pledge, "title"),
+        "description": both(pledge, "description"),
+        "lead_organization": organization_ref(pledge.lead_organization),
+        "co_organizations": [organization_ref(o) for o in pledge.co_organizations.all()],
+        "objectives": [
+            {"number": o.number, "title": both(o, "title")} for o in pledge.objectives.all()
+        ],
+        "focus_areas": [
+            {"slug": a.slug, "name": both(a, "name")} for a in pledge.focus_areas.all()
+        ],
+        "contribution_types": [
+            {"slug": t.slug, "name": both(t, "name")} for t in pledge.contribution_types.all()
+        ],
+        "multi_stakeholder_pledge": {
+            "title": both(pledge, "multi_stakeholder_pledge"),
+            "url": pledge.multi_stakeholder_pledge_url,
+        },
+        "pledged_on": iso(pledge.pledged_on),
+        "target_date": iso(pledge.target_date),
+        "source": pledge.source_citation,
+        "source_url": pledge.source_url,
+        "stage": stage_of(pledge),
+        "progress": pledge.current_progress,
+        "last_published_at": iso(pledge.last_published_at),
+        "indicators": [
+            {
+                "id": i.pk,
+                "name": both(i, "name"),
+                "unit": i.unit,
+                "baseline": number(i.baseline),
+                "target": number(i.target),
+                "actual": number(i.actual),
+                "actual_as_of": iso(i.actual_as_of),
+            }
+            for i in pledge.indicators.all()
+        ],
+    }
+
+
+def update_record(update: ProgressUpdate) -> dict:
+    return {
+        "id": update.pk,
+        "url": site_url(update.get_absolute_url()),
+        "pledge": {
+            "id": update.pledge_id,
+            "grf_id": update.pledge.grf_reference,
+            "title": both(update.pledge, "title"),
+        },
+        "organization": organization_ref(update.organization),
+        "stage": update.stage,
+        "progress": update.progress,
+        "achievements": update.achievements,
+        "challenges": update.challenges,
+        "next_steps": update.next_steps,
+        "refugee_participation": update.refugee_participation,
+        "links": update.link_list,
+        "indicator_values": [
+            {
+                "indicator_id": v.indicator_id,
+                "name": both(v.indicator, "name"),
+                "unit": v.indicator.unit,
+                "value": number(v.value),
+            }
+            for v in update.indicator_values.all()
+        ],
+        "published_at": iso(update.published_at),
+    }
+
+
+def organization_record(organization: Organization) -> dict:
+    return {
+        "id": organization.pk,
+        "url": site_url(organization.get_absolute_url()),
+        "slug": organization.slug,
+        "name": both(organization, "name"),
+        "short_name": both(organization, "short_name"),
+        "kind": organization.kind,
+        "website": organization.website,
+        "description": both(organization, "description"),
+        "is_active": organization.is_active,
+    }
+
+
+def meeting_record(meeting: Meeting) -> dict:
+    return {
+        "id": meeting.pk,
+        "url": site_url(meeting.get_absolute_url()),
+        "number": meeting.number,
+        "title": both(meeting, "title"),
+        "date": iso(meeting.date),
+        "start_time": iso(meeting.start_time),
+        "end_time": iso(meeting.end_time),
+        "venue": both(meeting, "venue"),
+        "format": meeting.format,
+        "co_hosts": [organization_ref(o) for o in meeting.co_hosts.all()],
+        "update_deadline": iso(meeting.update_deadline),
+        "summary": both(meeting, "summary"),
+        "source_url": meeting.source_url,
+    }
+
+
+# --- Rows (CSV and Excel), in the import's own columns ------------------------------------
+
+
+def _joined(values) -> str:
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return str(number(value))
+    if isinstance(value, datetime.date | datetime.time):
+        return iso(value)
+    return str(value)
+
+
+def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
+    pledges = list(pledges)
+    most = max((len(p.indicators.all()) for p in pledges), default=0)
+    headers = [
+        "id",
+        *[c for c in cols.PLEDGE_COLUMNS if not c.startswith("indicator_")],
+        *cols.PLEDGE_EXPORT_ONLY[2:],
+        *cols.indicator_columns(max(most, 1), with_actual=True),
+        "url",
+    ]
+    rows = []
+    for p in pledges:
+        lead = p.lead_organization
+        values = {
+            "id": p.pk,
+            "grf_id": p.grf_reference,
+            "forum": p.forum,
+            "lead_organization": lead.slug,
+            "lead_organization_name_ja": lead.name_ja,
+            "lead_organization_name_en": lead.name_en,
+            "co_organizations": _joined(o.slug for o in p.co_organizations.all()),
+            "title_ja": p.title_ja,
+            "title_en": p.title_en,
+            "description_ja": p.description_ja,
+            "description_en": p.description_en,
+            "objectives": _joined(o.number for o in p.objectives.all()),
+            "focus_areas": _joined(a.slug for a in p.focus_areas.all()),
+            "contribution_types": _joined(t.slug for t in p.contribution_types.all()),
+            "multi_stakeholder_pledge_ja": p.multi_stakeholder_pledge_ja,
+            "multi_stakeholder_pledge_en": p.multi_stakeholder_pledge_en,
+            "multi_stakeholder_pledge_url": p.multi_stakeholder_pledge_url,
+            "pledged_on": p.pledged_on,
+            "target_date": p.target_date,
+            "source": p.source_citation,
+            "source_url": p.source_url,
+            "stage": stage_of(p),
+            "progress": p.current_progress,
+            "last_published_at": iso(p.last_published_at),
+            "url": site_url(p.get_absolute_url()),
+        }
+        for n, indicator in enumerate(p.indicators.all(), start=1):
+            for field in cols.INDICATOR_FIELDS + cols.INDICATOR_EXPORT_ONLY_FIELDS:
+                value = getattr(indicator, field)
+                values[f"indicator_{n}_{field}"] = iso(value) if field == "actual_as_of" else value
+        rows.append([_cell(values.get(h)) for h in headers])
+    return headers, rows
+
+
+def update_rows(updates) -> tuple[list[str], list[list[str]]]:
+    headers = [
+        "id",
+        "pledge_id",
+        *cols.UPDATE_COLUMNS,
+        "organization_name_ja",
+        "organization_name_en",
+        "url",
+    ]
+    rows = []
+    for u in updates:
+        values = {
+            "id": u.pk,
+            "pledge_id": u.pledge_id,
+            "pledge_grf_id": u.pledge.grf_reference,
+            "pledge_title": u.pledge.title_en or u.pledge.title_ja,
+            "organization": u.organization.slug,
+            "organization_name_ja": u.organization.name_ja,
+            "organization_name_en": u.organization.name_en,
+            "stage": u.stage,
+            "progress": u.progress,
+            "achievements": u.achievements,
+            "challenges": u.challenges,
+            "next_steps": u.next_steps,
+            "refugee_participation": u.refugee_participation,
+            "links": "\n".join(u.link_list),
+            "indicator_values": "\n".join(
+                f"{v.indicator.name_en or v.indicator.name_ja}: {number(v.value)}"
+                for v in u.indicator_values.all()
+            ),
+            "published_at": iso(u.published_at),
+            "url": site_url(u.get_absolute_url()),
+        }
+        rows.append([_cell(values.get(h)) for h in headers])
+    return headers, rows
+
+
+def organization_rows(organizations) -> tuple[list[str], list[list[str]]]:
+    headers = ["id", *cols.ORGANIZATION_COLUMNS, "url"]
+    rows = []
+    for o in organizations:
+        values = {c: getattr(o, c, None) for c in cols.ORGANIZATION_COLUMNS}
+        values.update(id=o.pk, url=site_url(o.get_absolute_url()))
+        rows.append([_cell(values.get(h)) for h in headers])
+    return headers, rows
+
+
+def meeting_rows(meetings) -> tuple[list[str], list[list[str]]]:
+    headers = ["id", *cols.MEETING_COLUMNS, "url"]
+    rows = []
+    for m in meetings:
+        values = {c: getattr(m, c, None) for c in cols.MEETING_COLUMNS if c != "co_hosts"}
+        values.update(
+            id=m.pk,
+            co_hosts=_joined(o.slug for o in m.co_hosts.all()),
+            url=site_url(m.get_absolute_url()),
+        )
+        rows.append([_cell(values.get(h)) for h in headers])
+    return headers, rows
+
+
+TABLES = {
+    "organizations": (organization_rows, organizations_for_export),
+    "pledges": (pledge_rows, pledges_for_export),
+    "meetings": (meeting_rows, meetings_for_export),
+    "updates": (update_rows, published_updates),
+}
+
+
+def import_format_dataset(table: str, queryset: QuerySet):
+    """A tablib Dataset of ``table`` (the resources' ``export``, used by the admin)."""
+    import tablib
+
+    to_rows, prepare = TABLES[table]
+    if table == "pledges":
+        queryset = pledges_for_export(queryset)
+    elif table == "updates":
+        queryset = published_updates().filter(pk__in=queryset.values("pk"))
+    elif table == "meetings":
+        queryset = queryset.prefetch_related("co_hosts")
+    headers, rows = to_rows(queryset)
+    return tablib.Dataset(*[escape_row(r) for r in rows], headers=headers, title=table)
+
+
+# --- Files --------------------------------------------------------------------------------
+
+
+def escape_formula(value: str) -> str:
+    """A cell a spreadsheet would run as a formula, made plain text (OWASP's advice)."""
+    if value and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def escape_row(row: list[str]) -> list[str]:
+    return [escape_formula(cell) for cell in row]
+
+
+def to_csv(headers: list[str], rows: list[list[str]]) -> bytes:
+    """UTF-8 with a BOM, so that Excel on Windows reads Japanese text right."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    writer.writerows(escape_row(row) for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(tables: dict[str, tuple[list[str], list[list[str]]]]) -> bytes:
+    """One sheet a table, the header row bold and frozen."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    for title, (headers, rows) in tables.items():
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.freeze_panes = "A2"
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = Font(bold=True)
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append(escape_row(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def to_json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def to_csv_zip(tables: dict[str, tuple[list[str], list[list[str]]]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for title, (headers, rows) in tables.items():
+            archive.writestr(f"{title}.csv", to_csv(headers, rows))
+    return buffer.getvalue()
+
+
+def everything_tables(*, include_unpublished_meetings: bool = False) -> dict:
+    """Every table, in import order: what ``export_data`` writes. Fourteen queries."""
+    return {
+        "organizations": organization_rows(organizations_for_export()),
+        "pledges": pledge_rows(pledges_for_export()),
+        "meetings": meeting_rows(
+            meetings_for_export(include_unpublished=include_unpublished_meetings)
+        ),
+        "updates": update_rows(published_updates()),
+    }
+
+
+def everything_records(*, include_unpublished_meetings: bool = False) -> dict:
+    return {
+        "organizations": [organization_record(o) for o in organizations_for_export()],
+        "pledges": [pledge_record(p) for p in pledges_for_export()],
+        "meetings": [
+            meeting_record(m)
+            for m in meetings_for_export(include_unpublished=include_unpublished_meetings)
+        ],
+        "updates": [update_record(u) for u in published_updates()],
+    }
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def download(table: str, file_format: str, headers, rows, records) -> HttpResponse:
+    """One table as a file to download: rows for CSV and Excel, records for JSON."""
+    if file_format == "csv":
+        content = to_csv(headers, rows)
+    elif file_format == "xlsx":
+        content = to_xlsx({table: (headers, rows)})
+    else:
+        content = to_json(records)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    name = f"grfnet-{table}-{timezone.localdate().isoformat()}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
