@@ -28,10 +28,23 @@ def network_page(view_func):
     return wrapper
 
 
+def needs_second_factor(user) -> bool:
+    """A signed-in staff user whose session has not been verified with a second factor,
+    where that is required (``GRFNET_STAFF_TWO_FACTOR``, on in production). django-otp's
+    middleware gives request users ``is_verified()``; see ``accounts.two_factor``."""
+    if not (settings.GRFNET_STAFF_TWO_FACTOR and user.is_authenticated and user.is_staff):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (is_verified and is_verified())
+
+
 def is_secretariat(user) -> bool:
-    """Whether ``user`` is one of ``secretariat_members()``. One query the first time per
-    user object, remembered on it for the rest of the request."""
+    """Whether ``user`` is one of ``secretariat_members()`` and, where a second factor is
+    required, has confirmed this session with one. One query the first time per user
+    object, remembered on it for the rest of the request."""
     if not user.is_authenticated:
+        return False
+    if needs_second_factor(user):
         return False
     if not hasattr(user, "_is_secretariat"):
         user._is_secretariat = secretariat_members().filter(pk=user.pk).exists()

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.search import MAX_SEARCH_LENGTH
 from meetings.calendar import ReportingPeriod, current_period
 from organizations.models import Organization
 from pledges.models import ContributionType, FocusArea, Objective, Pledge, Stage
@@ -47,6 +48,7 @@ class PledgeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
+        max_length=MAX_SEARCH_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     objective = django_filters.ModelChoiceFilter(

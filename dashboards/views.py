@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
@@ -64,6 +66,7 @@ def _stage_figures(totals: rollups.Rollup) -> list[dict]:
     ]
 
 
+@require_safe
 @network_page
 def home(request):
     """The dashboard: where the pledges stand, by objective, area, kind and organization.
@@ -96,6 +99,7 @@ def home(request):
     return render(request, "dashboards/home.html", context)
 
 
+@require_safe
 @network_page
 def pledge_list(request):
     """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time."""
@@ -115,6 +119,7 @@ def pledge_list(request):
     return render(request, "dashboards/pledge_list.html", context)
 
 
+@require_safe
 @network_page
 def pledge_detail(request, pk):
     """What was pledged, where it stands, its indicators and its published updates."""
@@ -141,6 +146,7 @@ def _other_language(pledge: Pledge) -> dict:
     }
 
 
+@require_safe
 @network_page
 def organization_list(request):
     """Every active organization, most pledges first, a page at a time: kind, its pledges
@@ -157,6 +163,7 @@ def organization_list(request):
     return render(request, "dashboards/organization_list.html", context)
 
 
+@require_safe
 @network_page
 def organization_detail(request, slug):
     """One organization: what it is, the pledges it leads or co-pledges and their stages."""
@@ -174,6 +181,8 @@ def organization_detail(request, slug):
     return render(request, "dashboards/organization_detail.html", context)
 
 
+@require_safe
+@never_cache
 @login_required
 def workspace(request):
     """``/my/``: the user's organizations, their pledges and what is due, open updates."""
@@ -188,6 +197,8 @@ def workspace(request):
     return render(request, "dashboards/workspace.html", context)
 
 
+@require_safe
+@never_cache
 @login_required
 def translations_needed(request):
     """``/review/translations/``: content in one language only, for the secretariat (403

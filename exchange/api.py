@@ -242,9 +242,9 @@ def _filtered_pledges(filters: PledgeFilters):
     return filterset.qs
 
 
-def _page(queryset, paging: Paging, to_record) -> dict:
+def _page(queryset, paging: Paging, to_record, attach=None) -> dict:
     """One page of ``queryset`` as records. Two queries (the count and the page) plus
-    the queryset's prefetches."""
+    those of ``attach``, which adds related records to the page's objects."""
     paginator = Paginator(queryset, paging.page_size)
     try:
         page = paginator.page(paging.page)
@@ -255,7 +255,7 @@ def _page(queryset, paging: Paging, to_record) -> dict:
         "page": page.number,
         "pages": paginator.num_pages,
         "page_size": paging.page_size,
-        "results": [to_record(obj) for obj in page.object_list],
+        "results": [to_record(obj) for obj in (attach or list)(list(page.object_list))],
     }
 
 
@@ -269,10 +269,10 @@ def _page(queryset, paging: Paging, to_record) -> dict:
     tags=["pledges"],
 )
 def pledge_list(request, paging: Query[Paging], filters: Query[PledgeFilters]):
-    pledges = exporting.pledges_for_export(_filtered_pledges(filters))
+    pledges = _filtered_pledges(filters).select_related("lead_organization")
     if not filters.sort:
         pledges = pledges.order_by("pk")
-    return _page(pledges, paging, exporting.pledge_record)
+    return _page(pledges, paging, exporting.pledge_record, attach=exporting.attach_pledge_relations)
 
 
 @api.get(
@@ -282,10 +282,10 @@ def pledge_list(request, paging: Query[Paging], filters: Query[PledgeFilters]):
     tags=["pledges"],
 )
 def pledge_detail(request, pledge_id: int):
-    pledge = exporting.pledges_for_export(Pledge.objects.filter(pk=pledge_id)).first()
-    if pledge is None:
+    found = exporting.pledges_for_export(Pledge.objects.filter(pk=pledge_id))
+    if not found:
         raise Http404("No such pledge.")
-    return exporting.pledge_record(pledge)
+    return exporting.pledge_record(found[0])
 
 
 @api.get(
@@ -296,7 +296,12 @@ def pledge_detail(request, pledge_id: int):
 )
 def update_list(request, paging: Query[Paging], filters: Query[PledgeFilters]):
     pledges = _filtered_pledges(filters) if filters.dict(exclude_none=True) else None
-    return _page(exporting.published_updates(pledges), paging, exporting.update_record)
+    return _page(
+        exporting.published_updates_queryset(pledges),
+        paging,
+        exporting.update_record,
+        attach=exporting.attach_update_values,
+    )
 
 
 @api.get(

@@ -17,14 +17,22 @@ import json
 import zipfile
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 
 from accounts.links import site_url
 from meetings.models import Meeting
 from organizations.models import Organization
-from pledges.models import Indicator, IndicatorValue, Pledge, ProgressUpdate
+from pledges.models import (
+    ContributionType,
+    FocusArea,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Pledge,
+    ProgressUpdate,
+)
 
 from . import columns as cols
 
@@ -35,32 +43,116 @@ LIST_SEPARATOR = "; "
 # --- Querysets ----------------------------------------------------------------------------
 
 
-def pledges_for_export(queryset: QuerySet | None = None) -> QuerySet:
-    """Pledges with everything a row shows. Six queries whatever the number of pledges."""
-    queryset = queryset if queryset is not None else Pledge.objects.all()
-    return queryset.select_related("lead_organization").prefetch_related(
-        "co_organizations",
-        "objectives",
-        "focus_areas",
-        "contribution_types",
-        Prefetch("indicators", queryset=Indicator.objects.order_by("order", "id")),
+CoPledge = Pledge.co_organizations.through
+PledgeObjective = Pledge.objectives.through
+PledgeArea = Pledge.focus_areas.through
+PledgeType = Pledge.contribution_types.through
+
+
+def _grouped(pairs, objects: dict) -> dict[int, list]:
+    grouped: dict[int, list] = {}
+    for owner_id, object_id in pairs:
+        grouped.setdefault(owner_id, []).append(objects[object_id])
+    return grouped
+
+
+def attach_pledge_relations(pledges: list[Pledge], source: QuerySet | None = None) -> list[Pledge]:
+    """Give each pledge ``co_list``, ``objective_list``, ``area_list``, ``type_list`` and
+    ``indicator_list``. Eight queries whatever the number of pledges: the link tables are
+    read as pairs of ids and grouped in one pass (Django's prefetch builds a queryset per
+    pledge and link, seconds at 2,000 pledges). ``source``, the queryset the pledges came
+    from, keeps long id lists out of the SQL."""
+    if not pledges:
+        return pledges
+    scope = (
+        {"pledge__in": source.order_by().values("pk")}
+        if source is not None
+        else {"pledge__in": [p.pk for p in pledges]}
     )
+    organizations = {o.pk: o for o in Organization.objects.all()}
+    objectives = {o.pk: o for o in Objective.objects.all()}
+    areas = {a.pk: a for a in FocusArea.objects.all()}
+    types = {t.pk: t for t in ContributionType.objects.all()}
+    co = _grouped(
+        CoPledge.objects.filter(**scope)
+        .order_by("organization__slug")
+        .values_list("pledge_id", "organization_id"),
+        organizations,
+    )
+    by_objective = _grouped(
+        PledgeObjective.objects.filter(**scope)
+        .order_by("objective__number")
+        .values_list("pledge_id", "objective_id"),
+        objectives,
+    )
+    by_area = _grouped(
+        PledgeArea.objects.filter(**scope)
+        .order_by("focusarea__order", "focusarea__slug")
+        .values_list("pledge_id", "focusarea_id"),
+        areas,
+    )
+    by_type = _grouped(
+        PledgeType.objects.filter(**scope)
+        .order_by("contributiontype__order", "contributiontype__slug")
+        .values_list("pledge_id", "contributiontype_id"),
+        types,
+    )
+    indicators: dict[int, list] = {}
+    for indicator in Indicator.objects.filter(**scope).order_by("order", "id"):
+        indicators.setdefault(indicator.pledge_id, []).append(indicator)
+    for pledge in pledges:
+        pledge.co_list = co.get(pledge.pk, [])
+        pledge.objective_list = by_objective.get(pledge.pk, [])
+        pledge.area_list = by_area.get(pledge.pk, [])
+        pledge.type_list = by_type.get(pledge.pk, [])
+        pledge.indicator_list = indicators.get(pledge.pk, [])
+    return pledges
 
 
-def published_updates(pledges: QuerySet | None = None) -> QuerySet:
-    """Published updates (of ``pledges`` when given), oldest first, with their pledge,
-    organization and indicator values. Two queries."""
+def pledges_for_export(queryset: QuerySet | None = None) -> list[Pledge]:
+    """Pledges with everything a row shows (``attach_pledge_relations``). Nine queries
+    whatever the number of pledges."""
+    queryset = queryset if queryset is not None else Pledge.objects.order_by("pk")
+    pledges = list(queryset.select_related("lead_organization"))
+    return attach_pledge_relations(pledges, queryset)
+
+
+def published_updates_queryset(pledges: QuerySet | None = None) -> QuerySet:
+    """Published updates (of ``pledges`` when given), oldest first, with their pledge and
+    organization; ``attach_update_values`` adds what they reported."""
     updates = ProgressUpdate.objects.published()
     if pledges is not None:
         updates = updates.filter(pledge__in=pledges.order_by().values("pk"))
-    values = IndicatorValue.objects.select_related("indicator").order_by(
-        "indicator__order", "indicator__id"
+    return updates.select_related("pledge", "organization").order_by("published_at", "pk")
+
+
+def attach_update_values(updates: list[ProgressUpdate], source: QuerySet | None = None):
+    """Give each update ``value_list``, its indicator values with their indicator. One
+    query."""
+    if not updates:
+        return updates
+    scope = (
+        {"update__in": source.order_by().values("pk")}
+        if source is not None
+        else {"update__in": [u.pk for u in updates]}
     )
-    return (
-        updates.select_related("pledge", "organization")
-        .prefetch_related(Prefetch("indicator_values", queryset=values))
-        .order_by("published_at", "pk")
-    )
+    values: dict[int, list] = {}
+    for value in (
+        IndicatorValue.objects.filter(**scope)
+        .select_related("indicator")
+        .order_by("indicator__order", "indicator__id")
+    ):
+        values.setdefault(value.update_id, []).append(value)
+    for update in updates:
+        update.value_list = values.get(update.pk, [])
+    return updates
+
+
+def published_updates(pledges: QuerySet | None = None) -> list[ProgressUpdate]:
+    """Published updates with their pledge, organization and indicator values. Two
+    queries."""
+    queryset = published_updates_queryset(pledges)
+    return attach_update_values(list(queryset), queryset)
 
 
 def organizations_for_export() -> QuerySet:
@@ -116,16 +208,12 @@ def pledge_record(pledge: Pledge) -> dict:
         "title": both(pledge, "title"),
         "description": both(pledge, "description"),
         "lead_organization": organization_ref(pledge.lead_organization),
-        "co_organizations": [organization_ref(o) for o in pledge.co_organizations.all()],
+        "co_organizations": [organization_ref(o) for o in pledge.co_list],
         "objectives": [
-            {"number": o.number, "title": both(o, "title")} for o in pledge.objectives.all()
+            {"number": o.number, "title": both(o, "title")} for o in pledge.objective_list
         ],
-        "focus_areas": [
-            {"slug": a.slug, "name": both(a, "name")} for a in pledge.focus_areas.all()
-        ],
-        "contribution_types": [
-            {"slug": t.slug, "name": both(t, "name")} for t in pledge.contribution_types.all()
-        ],
+        "focus_areas": [{"slug": a.slug, "name": both(a, "name")} for a in pledge.area_list],
+        "contribution_types": [{"slug": t.slug, "name": both(t, "name")} for t in pledge.type_list],
         "multi_stakeholder_pledge": {
             "title": both(pledge, "multi_stakeholder_pledge"),
             "url": pledge.multi_stakeholder_pledge_url,
@@ -147,7 +235,7 @@ def pledge_record(pledge: Pledge) -> dict:
                 "actual": number(i.actual),
                 "actual_as_of": iso(i.actual_as_of),
             }
-            for i in pledge.indicators.all()
+            for i in pledge.indicator_list
         ],
     }
 
@@ -176,7 +264,7 @@ def update_record(update: ProgressUpdate) -> dict:
                 "unit": v.indicator.unit,
                 "value": number(v.value),
             }
-            for v in update.indicator_values.all()
+            for v in update.value_list
         ],
         "published_at": iso(update.published_at),
     }
@@ -235,7 +323,7 @@ def _cell(value) -> str:
 
 def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
     pledges = list(pledges)
-    most = max((len(p.indicators.all()) for p in pledges), default=0)
+    most = max((len(p.indicator_list) for p in pledges), default=0)
     headers = [
         "id",
         *[c for c in cols.PLEDGE_COLUMNS if not c.startswith("indicator_")],
@@ -253,14 +341,14 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "lead_organization": lead.slug,
             "lead_organization_name_ja": lead.name_ja,
             "lead_organization_name_en": lead.name_en,
-            "co_organizations": _joined(o.slug for o in p.co_organizations.all()),
+            "co_organizations": _joined(o.slug for o in p.co_list),
             "title_ja": p.title_ja,
             "title_en": p.title_en,
             "description_ja": p.description_ja,
             "description_en": p.description_en,
-            "objectives": _joined(o.number for o in p.objectives.all()),
-            "focus_areas": _joined(a.slug for a in p.focus_areas.all()),
-            "contribution_types": _joined(t.slug for t in p.contribution_types.all()),
+            "objectives": _joined(o.number for o in p.objective_list),
+            "focus_areas": _joined(a.slug for a in p.area_list),
+            "contribution_types": _joined(t.slug for t in p.type_list),
             "multi_stakeholder_pledge_ja": p.multi_stakeholder_pledge_ja,
             "multi_stakeholder_pledge_en": p.multi_stakeholder_pledge_en,
             "multi_stakeholder_pledge_url": p.multi_stakeholder_pledge_url,
@@ -273,7 +361,7 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "last_published_at": iso(p.last_published_at),
             "url": site_url(p.get_absolute_url()),
         }
-        for n, indicator in enumerate(p.indicators.all(), start=1):
+        for n, indicator in enumerate(p.indicator_list, start=1):
             for field in cols.INDICATOR_FIELDS + cols.INDICATOR_EXPORT_ONLY_FIELDS:
                 value = getattr(indicator, field)
                 values[f"indicator_{n}_{field}"] = iso(value) if field == "actual_as_of" else value
@@ -309,7 +397,7 @@ def update_rows(updates) -> tuple[list[str], list[list[str]]]:
             "links": "\n".join(u.link_list),
             "indicator_values": "\n".join(
                 f"{v.indicator.name_en or v.indicator.name_ja}: {number(v.value)}"
-                for v in u.indicator_values.all()
+                for v in u.value_list
             ),
             "published_at": iso(u.published_at),
             "url": site_url(u.get_absolute_url()),
@@ -356,9 +444,10 @@ def import_format_dataset(table: str, queryset: QuerySet):
 
     to_rows, prepare = TABLES[table]
     if table == "pledges":
-        queryset = pledges_for_export(queryset)
+        queryset = pledges_for_export(queryset.order_by("pk"))
     elif table == "updates":
-        queryset = published_updates().filter(pk__in=queryset.values("pk"))
+        source = published_updates_queryset().filter(pk__in=queryset.values("pk"))
+        queryset = attach_update_values(list(source), source)
     elif table == "meetings":
         queryset = queryset.prefetch_related("co_hosts")
     headers, rows = to_rows(queryset)

@@ -4,6 +4,7 @@ published updates, as CSV, Excel or JSON. Same visibility as the list itself."""
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from accounts.access import network_page
 from dashboards.filters import PledgeFilter
@@ -20,24 +21,26 @@ def _filtered_pledges(request):
     return PledgeFilter(request.GET or None, queryset=Pledge.objects.all()).qs
 
 
+@require_safe
 @network_page
 def pledge_export(request, file_format):
     """The filtered pledges with organizations, objectives, areas, stage, progress and
     indicators' latest values. Seven queries whatever the number of pledges."""
     if file_format not in FORMATS:
         raise Http404
-    pledges = list(exporting.pledges_for_export(_filtered_pledges(request)))
+    pledges = exporting.pledges_for_export(_filtered_pledges(request))
     headers, rows = exporting.pledge_rows(pledges) if file_format != "json" else ([], [])
     records = [exporting.pledge_record(p) for p in pledges] if file_format == "json" else []
     return exporting.download("pledges", file_format, headers, rows, records)
 
 
+@require_safe
 @network_page
 def update_export(request, file_format):
     """The published updates of the filtered pledges. Three queries."""
     if file_format not in FORMATS:
         raise Http404
-    updates = list(exporting.published_updates(_filtered_pledges(request)))
+    updates = exporting.published_updates(_filtered_pledges(request))
     headers, rows = exporting.update_rows(updates) if file_format != "json" else ([], [])
     records = [exporting.update_record(u) for u in updates] if file_format == "json" else []
     return exporting.download("updates", file_format, headers, rows, records)
@@ -101,6 +104,7 @@ def _values(schema: dict) -> str:
     return str(gettext_lazy("text"))
 
 
+@require_safe
 def api_docs(request):
     """The JSON API described for people, in their language, from its OpenAPI document."""
     from .api import api

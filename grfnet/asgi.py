@@ -11,6 +11,12 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from grfnet.settings_checks import refuse_development_key
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "grfnet.settings")
 
 application = get_asgi_application()
+
+# The public development key signs sessions and password-reset links that anyone could
+# forge: a server runs with it only in development mode (DEBUG=True).
+refuse_development_key()

@@ -26,6 +26,12 @@ SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Staff (who publish and manage accounts) confirm their sign-in with an authenticator app
+# or a recovery code before the admin and the review queue open: always in production,
+# optional in development (accounts.two_factor).
+GRFNET_STAFF_TWO_FACTOR = env.bool("GRFNET_STAFF_TWO_FACTOR", default=PRODUCTION)
+OTP_TOTP_ISSUER = "Japan GRF Network"
+
 # Whether the dashboards, pledge and organization pages are readable without signing in.
 GRFNET_PUBLIC_DASHBOARD = env.bool("GRFNET_PUBLIC_DASHBOARD", default=False)
 # The address the site is reached at, for links in emails sent outside a request.
@@ -46,6 +52,10 @@ def _production_problems() -> list[str]:
         problems.append("DATABASE_URL is not set (postgres://user:password@host:5432/name).")
     if "EMAIL_URL" not in env.ENVIRON:
         problems.append("EMAIL_URL is not set (smtp+tls://user:password@host:587).")
+    if "DEFAULT_FROM_EMAIL" not in env.ENVIRON:
+        problems.append("DEFAULT_FROM_EMAIL is not set (the sender of the site's emails).")
+    if not env.bool("GRFNET_STAFF_TWO_FACTOR", default=True):
+        problems.append("GRFNET_STAFF_TWO_FACTOR cannot be turned off in production.")
     if not GRFNET_SITE_URL.startswith("https://"):
         problems.append("GRFNET_SITE_URL must be the https:// address of the site.")
     return problems
@@ -71,6 +81,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "organizations",
     "pledges",
@@ -88,8 +101,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "accounts.middleware.HostileInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -120,18 +136,30 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A database that accepts connections but never answers must not hang every request: give
+# up connecting after a few seconds and cancel any statement that runs too long. The
+# requests then answer 503 with Retry-After (accounts.errors), not a 500 or a minute's wait.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=30_000)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
     # PostgreSQL's JIT compiler spent 1.4-3 s compiling the roll-up and report queries and
     # saved nothing on them (docs/performance-notes): off for the app's connections.
-    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+    _options["options"] = (
+        f"{_options.get('options', '')} -c jit=off"
+        f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    ).strip()
     # psycopg's connection pool in each app process (DATABASE_POOL_SIZE connections at
     # most), instead of one persistent connection per thread; see the README's Deployment.
     if _pool_size := env.int("DATABASE_POOL_SIZE", default=0):
         _options["pool"] = {"min_size": 1, "max_size": _pool_size, "timeout": 10}
         DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # How long to wait for another process's write lock before "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", DATABASE_CONNECT_TIMEOUT)
 
 # The cache: Redis when CACHE_URL is set (redis://host:6379/0), shared by every app process
 # on every machine; otherwise each process keeps its own in local memory. Pages cache what
@@ -172,6 +200,11 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 # everyone out behind a shared proxy, and by account alone would let anyone lock a user out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Password spraying (one address trying a few passwords on many accounts) is stopped by a
+# ceiling per address across user names, higher than the per-account limit so that
+# colleagues behind one office proxy are not locked out together (accounts.throttle).
+AXES_HANDLER = "accounts.throttle.AddressCeilingHandler"
+GRFNET_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a load balancer, count the proxies in front so the client's own address is read
 # from X-Forwarded-For; with none, the connection's address is the client's.
@@ -284,6 +317,11 @@ if PRODUCTION:
     # __Host- cookies are bound to this exact host, over HTTPS, for the whole path.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+
+# The language choice is sent on same-site navigations only, like the session.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,9 @@ admin.site.site_header = _("GRF Network secretariat")
 admin.site.site_title = _("GRF Network")
 admin.site.index_title = _("Pledges, organizations and meetings")
 
+# A database outage answers 503 with Retry-After; anything else the usual 500 page.
+handler500 = "accounts.errors.server_error"
+
 
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's). The static

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from accounts.admin_access import SafeInputAdminMixin, SecretariatActionsMixin
+
 from .models import AgendaItem, AgendaItemPledge, Attendance, Meeting, ReminderSent
 from .services import AgendaNotCopied, meeting_copy_agenda
 
 
-class AgendaItemInline(TranslationTabularInline):
+class AgendaItemInline(SafeInputAdminMixin, TranslationTabularInline):
     model = AgendaItem
     extra = 0
     fields = ["order", "title", "presenter", "pledges_discussed"]
@@ -62,7 +64,7 @@ def unique_per_parent_formset(field: str, message: str) -> type[UniquePerParentF
     )
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(SafeInputAdminMixin, admin.TabularInline):
     model = Attendance
     formset = unique_per_parent_formset(
         "organization", _("%(organization)s is already listed as attending this meeting.")
@@ -72,7 +74,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslationAdmin):
+class MeetingAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = [
         "number",
         "title",
@@ -117,7 +119,10 @@ class MeetingAdmin(TranslationAdmin):
     def agenda_length(self, meeting):
         return len(meeting.agenda_items.all())
 
-    @admin.action(description=_("Copy the agenda from the previous meeting"))
+    @admin.action(
+        description=_("Copy the agenda from the previous meeting"),
+        permissions=["secretariat_change"],
+    )
     def copy_previous_agenda(self, request, queryset):
         for meeting in queryset.order_by("date"):
             try:
@@ -137,7 +142,7 @@ class MeetingAdmin(TranslationAdmin):
             )
 
 
-class AgendaItemPledgeInline(admin.TabularInline):
+class AgendaItemPledgeInline(SafeInputAdminMixin, admin.TabularInline):
     model = AgendaItemPledge
     formset = unique_per_parent_formset(
         "pledge", _("This agenda item already cites “%(pledge)s”: list each pledge once.")
@@ -147,7 +152,7 @@ class AgendaItemPledgeInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(TranslationAdmin):
+class AgendaItemAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["title", "meeting", "order", "presenter"]
     list_filter = ["meeting"]
     search_fields = ["title_ja", "title_en"]
@@ -156,7 +161,7 @@ class AgendaItemAdmin(TranslationAdmin):
 
 
 @admin.register(ReminderSent)
-class ReminderSentAdmin(admin.ModelAdmin):
+class ReminderSentAdmin(SafeInputAdminMixin, admin.ModelAdmin):
     """What ``send_update_reminders`` sent; read-only, the command writes it."""
 
     list_display = ["sent_at", "meeting", "organization", "days_before", "pledge_count"]

@@ -30,6 +30,7 @@ def _meeting_for(request, number: int) -> Meeting:
     return get_object_or_404(_visible_meetings(request.user), number=number)
 
 
+@require_safe
 @network_page
 def meeting_list(request):
     """Upcoming meetings first (soonest first), then past ones (latest first). Two queries."""
@@ -44,6 +45,7 @@ def meeting_list(request):
     )
 
 
+@require_safe
 @network_page
 def event_detail(request, pk):
     """An event that is not a network meeting (a symposium, the Forum): what, when, where,
@@ -57,6 +59,7 @@ def event_detail(request, pk):
     return render(request, "meetings/event_detail.html", {"meeting": event})
 
 
+@require_safe
 @network_page
 def meeting_detail(request, number):
     meeting = get_object_or_404(
@@ -81,6 +84,7 @@ def meeting_detail(request, number):
     return render(request, "meetings/meeting_detail.html", context)
 
 
+@require_safe
 @network_page
 def meeting_report_view(request, number):
     """The report's body is built once per change of the published data (and per day and
@@ -124,6 +128,7 @@ def meeting_report_pdf(request, number):
     )
 
 
+@require_safe
 @network_page
 def meeting_ics(request, number):
     meeting = _meeting_for(request, number)

@@ -4,19 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.admin import UserAdmin
+from accounts.admin_access import SafeInputAdminMixin, SecretariatActionsMixin
 from accounts.models import User
 
 from .models import Membership, Organization
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SafeInputAdminMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslationAdmin):
+class OrganizationAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = ["name", "kind", "led_pledge_count", "member_count", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_ja", "name_en", "short_name_ja", "short_name_en", "slug"]
@@ -43,7 +44,7 @@ class OrganizationAdmin(TranslationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SafeInputAdminMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role", "organization__kind"]
     search_fields = [
@@ -56,7 +57,7 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organization"]
 
 
-class UserMembershipInline(admin.TabularInline):
+class UserMembershipInline(SafeInputAdminMixin, admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
@@ -7,6 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_access import SafeInputAdminMixin, SecretariatActionsMixin
 from organizations.models import Organization
 
 from . import services
@@ -24,25 +26,25 @@ from .models import (
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(TranslationAdmin):
+class ObjectiveAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["number", "title"]
     search_fields = ["title_ja", "title_en"]
 
 
 @admin.register(FocusArea)
-class FocusAreaAdmin(TranslationAdmin):
+class FocusAreaAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_ja", "name_en", "slug"]
 
 
 @admin.register(ContributionType)
-class ContributionTypeAdmin(TranslationAdmin):
+class ContributionTypeAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name_ja", "name_en", "slug"]
 
 
-class IndicatorInline(TranslationTabularInline):
+class IndicatorInline(SafeInputAdminMixin, TranslationTabularInline):
     model = Indicator
     extra = 0
     fields = ["order", "name", "unit", "baseline", "target", "actual", "actual_as_of"]
@@ -56,7 +58,7 @@ class PledgeSourceInline(TranslationTabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(TranslationAdmin):
+class PledgeAdmin(SecretariatActionsMixin, TranslationAdmin):
     list_display = [
         "title",
         "lead_organization",
@@ -137,7 +139,7 @@ class PledgeAdmin(TranslationAdmin):
     ]
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(SafeInputAdminMixin, admin.TabularInline):
     """Values reported with an update: only its own pledge's indicators, and changed only
     while correcting a published update (drafts belong to the organization)."""
 
@@ -166,7 +168,7 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TranslationAdmin):
+class IndicatorAdmin(SafeInputAdminMixin, TranslationAdmin):
     list_display = ["name", "pledge", "unit", "baseline", "target", "actual"]
     list_filter = ["unit"]
     search_fields = ["name_ja", "name_en", "pledge__title_ja", "pledge__title_en"]
@@ -174,8 +176,90 @@ class IndicatorAdmin(TranslationAdmin):
     readonly_fields = ["actual", "actual_as_of"]
 
 
+def indicator_values_from(formsets) -> dict[Indicator, object]:
+    """The indicator values the admin's inline asks for, as the services take them: the
+    new value per indicator, None for a value removed (or moved to another indicator)."""
+    removed, kept = set(), {}
+    for formset in formsets:
+        if formset.model is not IndicatorValue:
+            continue
+        for row in formset.forms:
+            data = getattr(row, "cleaned_data", None) or {}
+            before = row.initial.get("indicator") if row.instance.pk else None
+            if data.get("DELETE") or not data.get("indicator"):
+                if before:
+                    removed.add(before)
+                continue
+            if before and before != data["indicator"].pk:
+                removed.add(before)
+            kept[data["indicator"]] = data["value"]
+    gone = Indicator.objects.filter(pk__in=removed - {i.pk for i in kept})
+    return {**{indicator: None for indicator in gone}, **kept}
+
+
+def _record_formset_changes(formsets) -> None:
+    """What ``formset.save()`` would have noted, for the admin's change message (the
+    services saved the rows instead)."""
+    for formset in formsets:
+        rows = [row for row in formset.forms if getattr(row, "cleaned_data", None)]
+        deleted = [row for row in rows if row.cleaned_data.get("DELETE")]
+        formset.deleted_objects = [row.instance for row in deleted if row.instance.pk]
+        formset.changed_objects = [
+            (row.instance, row.changed_data)
+            for row in rows
+            if row.instance.pk and row.has_changed() and row not in deleted
+        ]
+        formset.new_objects = [
+            row.instance
+            for row in rows
+            if not row.instance.pk and row.has_changed() and row not in deleted
+        ]
+
+
+class ProgressUpdateAdminForm(forms.ModelForm):
+    """Refuses beside the form what the services would refuse: a second open update of an
+    organization on a pledge, and a correction of a version someone has changed since."""
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    acting_user = None  # set by ProgressUpdateAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            pledge, organization = cleaned.get("pledge"), cleaned.get("organization")
+            editors_of = Organization.objects.edited_by(self.acting_user)
+            if organization and not editors_of.filter(pk=organization.pk).exists():
+                raise forms.ValidationError(
+                    _("Only an editor of %(organization)s writes and submits its updates."),
+                    params={"organization": organization},
+                )
+            if (
+                pledge
+                and organization
+                and services.open_update_of(pledge=pledge, organization=organization)
+            ):
+                raise forms.ValidationError(
+                    _("This organization already has an update in progress on this pledge.")
+                )
+        else:
+            opened = cleaned.get("opened_version")
+            if opened is not None and opened != self.instance.version:
+                raise forms.ValidationError(
+                    _(
+                        "This update was changed by someone else after you opened it. "
+                        "Reload the page to see their version before saving yours."
+                    )
+                )
+        return cleaned
+
+
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ProgressUpdateAdmin(SecretariatActionsMixin, SimpleHistoryAdmin, TranslationAdmin):
     """Both languages of the narrative side by side: correcting a published update is how
     the secretariat adds a missing translation (``services.update_correct``, history kept)."""
 
@@ -202,10 +286,15 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_select_related = ["pledge", "organization"]
     readonly_fields = ["version", "created_at", "updated_at", "submitted_at", "published_at"]
     inlines = [IndicatorValueInline]
+    form = ProgressUpdateAdminForm
 
     # Life-cycle actions go through the same services as the review queue, so the rules
     # (publish once, a comment to return) and the notifications are the same.
     actions = ["submit_updates", "publish_updates", "return_updates"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"acting_user": request.user})
 
     def get_readonly_fields(self, request, obj=None):
         # The life cycle is driven by the actions and services, never typed in. Who
@@ -233,44 +322,62 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin, TranslationAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if change and obj.state == ProgressUpdate.State.PUBLISHED:
-            # A correction by the secretariat: the pledge's state follows, history keeps
-            # the earlier text.
-            services.update_correct(
-                update=obj,
-                version=None,
-                content={
-                    n: form.cleaned_data[n]
-                    for n in ProgressUpdate.CONTENT_FIELDS
-                    if n in form.cleaned_data
-                },
-            )
-            obj.refresh_from_db()
-        else:
-            super().save_model(request, obj, form, change)
+        # Nothing is saved here: save_related writes the update and its indicator values
+        # together, through the services, once the inline formsets are known.
+        pass
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if form.instance.state == ProgressUpdate.State.PUBLISHED:
-            services.pledge_refresh_current_state(pledge=form.instance.pledge)
+        """Every write goes through the services that the site's forms use: a new update
+        through ``update_create`` (one open update per organization and pledge), a
+        published one through ``update_correct`` (one version bump for the text and the
+        indicator values, the pledge's state follows). Drafts, submitted and returned
+        updates are the organization's text: the admin saves nothing on them."""
+        update = form.instance
+        content = {
+            n: form.cleaned_data[n] for n in ProgressUpdate.CONTENT_FIELDS if n in form.cleaned_data
+        }
+        values = indicator_values_from(formsets)
+        if not change:
+            created = services.update_create(
+                pledge=form.cleaned_data["pledge"],
+                organization=form.cleaned_data["organization"],
+                author=form.cleaned_data.get("author"),
+                content=content,
+                indicator_values=values,
+                by=request.user,
+            )
+            update.pk = created.pk
+            update._state.adding = False
+        elif update.state == ProgressUpdate.State.PUBLISHED:
+            services.update_correct(
+                update=update,
+                version=form.cleaned_data.get("opened_version"),
+                content=content,
+                indicator_values=values,
+            )
+        update.refresh_from_db()
+        _record_formset_changes(formsets)
 
-    @admin.action(description=_("Submit the selected drafts (your own organizations' only)"))
+    @admin.action(
+        description=_("Submit the selected drafts (your own organizations' only)"),
+        permissions=["secretariat_change"],
+    )
     def submit_updates(self, request, queryset):
         # The secretariat does not submit on an organization's behalf unless it is also
         # one of that organization's editors.
-        own = set(Organization.objects.edited_by(request.user).values_list("pk", flat=True))
         submitted, refused = 0, 0
         for update in queryset:
             try:
-                if update.organization_id not in own:
-                    raise services.TransitionNotAllowed
-                services.update_submit(update=update)
+                services.update_submit(update=update, by=request.user)
                 submitted += 1
             except services.TransitionNotAllowed:
                 refused += 1
         self._report(request, submitted, refused)
 
-    @admin.action(description=_("Publish the selected submitted updates"))
+    @admin.action(
+        description=_("Publish the selected submitted updates"),
+        permissions=["secretariat_change"],
+    )
     def publish_updates(self, request, queryset):
         published, refused = 0, 0
         for update in queryset:
@@ -281,7 +388,10 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 refused += 1
         self._report(request, published, refused)
 
-    @admin.action(description=_("Return the selected submitted updates with a comment"))
+    @admin.action(
+        description=_("Return the selected submitted updates with a comment"),
+        permissions=["secretariat_change"],
+    )
     def return_updates(self, request, queryset):
         form = ReturnForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.fields import WebAddressField
+from accounts.validators import refuse_bidi_controls
 from organizations.models import Organization
 
 
@@ -344,7 +345,9 @@ class Indicator(models.Model):
 
 
 def validate_http_links(value: str):
-    """One http(s) address a line; blank lines are ignored."""
+    """One http(s) address a line, without text-direction controls; blank lines are
+    ignored."""
+    refuse_bidi_controls(value)
     validate = URLValidator(
         schemes=["http", "https"],
         message=_("Enter web addresses starting with http:// or https://."),

@@ -16,6 +16,7 @@ plain ``LIKE`` of ``icontains``. Costs no extra query: it only adds conditions.
 
 from django.db.models import CharField, Lookup, Q, TextField
 
+from accounts.search import search_words
 from organizations.models import Organization
 
 from .models import Pledge, ProgressUpdate
@@ -55,8 +56,10 @@ class SubstringLookup(Lookup):
 
 
 def words(text: str) -> list[str]:
-    """The words of a query: split on any space, the Japanese full-width one included."""
-    return [word for word in (text or "").split() if word]
+    """The words of a query: split on any space, the Japanese full-width one included;
+    distinct and at most eight, as every search box keeps them (``accounts.search``), so a
+    URL of thousands of words costs what a short search does."""
+    return search_words(text)
 
 
 def _any_field(fields, word: str, prefix: str = "") -> Q:

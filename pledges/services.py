@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organizations.models import Organization
+
 from . import notifications
 from .models import Indicator, IndicatorValue, Pledge, ProgressUpdate, Stage
 from .published import published_data_changed
@@ -32,6 +34,23 @@ CONTENT_FIELDS = ProgressUpdate.CONTENT_FIELDS
 
 class TransitionNotAllowed(Exception):
     """The update is not in a state that allows this step (e.g. publishing it twice)."""
+
+
+class NotAnEditor(TransitionNotAllowed):
+    """The person acting is not an editor of the reporting organization: only its editors
+    write and submit its updates; the secretariat reviews, publishes and corrects."""
+
+
+def _check_editor(by, organization) -> None:
+    """Refuse a write for ``organization`` by someone who is not one of its editors.
+    ``by=None`` is a write by the system itself (a command, a data migration)."""
+    if by is None:
+        return
+    if not Organization.objects.edited_by(by).filter(pk=organization.pk).exists():
+        raise NotAnEditor(
+            _("Only an editor of %(organization)s writes and submits its updates.")
+            % {"organization": organization}
+        )
 
 
 class StaleUpdate(Exception):
@@ -82,12 +101,15 @@ def update_create(
     author,
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
+    by=None,
 ) -> ProgressUpdate:
-    """Create a draft update of ``organization`` on ``pledge``.
+    """Create a draft update of ``organization`` on ``pledge``, written ``by`` one of the
+    organization's editors (NotAnEditor otherwise).
 
     An organization keeps one open (draft, returned or submitted) update per pledge:
     TransitionNotAllowed otherwise, so a double click or two colleagues do not fork it.
     """
+    _check_editor(by, organization)
     Pledge.objects.select_for_update().filter(pk=pledge.pk).first()  # one creator at a time
     if open_update_of(pledge=pledge, organization=organization) is not None:
         raise TransitionNotAllowed(
@@ -110,13 +132,16 @@ def update_edit(
     version: int | None,
     content: dict,
     indicator_values: dict[Indicator, Decimal | None] | None = None,
+    by=None,
 ) -> ProgressUpdate:
-    """Save new content of a draft or returned update, edited from ``version``.
+    """Save new content of a draft or returned update, edited from ``version`` ``by`` one
+    of the organization's editors (NotAnEditor otherwise).
 
     Raises StaleUpdate if the update changed since that version, so a second editor never
     silently overwrites the first; TransitionNotAllowed once it is submitted or published.
     """
     current = _lock(update)
+    _check_editor(by, current.organization)
     _check_version(current, version)
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionNotAllowed(
@@ -132,9 +157,12 @@ def update_edit(
 
 
 @transaction.atomic
-def update_submit(*, update: ProgressUpdate, version: int | None = None) -> ProgressUpdate:
-    """Send a draft or returned update to the secretariat for review."""
+def update_submit(*, update: ProgressUpdate, version: int | None = None, by=None) -> ProgressUpdate:
+    """Send a draft or returned update to the secretariat for review, ``by`` one of the
+    organization's editors (NotAnEditor otherwise): the secretariat does not submit on an
+    organization's behalf."""
     current = _lock(update)
+    _check_editor(by, current.organization)
     _check_version(current, version)
     if current.state not in (State.DRAFT, State.RETURNED):
         raise TransitionNotAllowed(_("Only a draft or returned update can be submitted."))

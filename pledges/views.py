@@ -10,7 +10,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import permissions, selectors, services
 from .forms import ReturnForm, UpdateForm, initial_from
@@ -30,7 +31,7 @@ def _indicators(pledge):
 def _save_and_maybe_submit(request, update, version):
     """After saving: submit if the user pressed "Submit", say what happened, redirect."""
     if SUBMIT in request.POST:
-        services.update_submit(update=update, version=version)
+        services.update_submit(update=update, version=version, by=request.user)
         messages.success(request, _submitted_message())
     else:
         messages.success(request, _("Your draft was saved. Submit it when it is ready."))
@@ -56,6 +57,8 @@ def _open_update_redirect(request, pledge, organization):
     return redirect("pledges:update_edit", pk=open_update.pk)
 
 
+@require_http_methods(["GET", "POST"])
+@never_cache
 @login_required
 def update_create(request, pk):
     """``/pledges/<pk>/updates/new/``: a new update, pre-filled from the last published one."""
@@ -75,6 +78,7 @@ def update_create(request, pk):
                     author=request.user,
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    by=request.user,
                 )
                 return _save_and_maybe_submit(request, update, update.version)
             except services.TransitionNotAllowed as error:
@@ -91,6 +95,8 @@ def update_create(request, pk):
     return render(request, "pledges/update_form.html", context)
 
 
+@require_http_methods(["GET", "POST"])
+@never_cache
 @login_required
 def update_edit(request, pk):
     """``/updates/<pk>/edit/``: continue a draft, or correct a returned update."""
@@ -113,6 +119,7 @@ def update_edit(request, pk):
                     version=form.cleaned_data["version"],
                     content=form.content(),
                     indicator_values=form.indicator_values(),
+                    by=request.user,
                 )
                 return _save_and_maybe_submit(request, saved, saved.version)
             except services.StaleUpdate as error:
@@ -145,7 +152,7 @@ def update_submit(request, pk):
         messages.error(request, _("Reload the page and submit the update again."))
         return redirect("dashboards:workspace")
     try:
-        services.update_submit(update=update, version=version)
+        services.update_submit(update=update, version=version, by=request.user)
         messages.success(request, _submitted_message())
     except (services.StaleUpdate, services.TransitionNotAllowed) as error:
         messages.error(request, str(error))
@@ -176,6 +183,8 @@ def _review_page(request, *, return_forms=None, status=200):
     return render(request, "pledges/review_queue.html", context, status=status)
 
 
+@require_safe
+@never_cache
 @login_required
 def review(request):
     """``/review/``: submitted updates, oldest first, with what they change."""

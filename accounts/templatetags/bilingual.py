@@ -12,8 +12,9 @@ All decisions are ``accounts.languages.shown()``'s.
 from django import template
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import format_html
+from django.utils.text import Truncator
 
-from accounts.languages import reader_language
+from accounts.languages import Shown, reader_language
 from accounts.languages import shown as shown_text
 
 register = template.Library()
@@ -26,10 +27,13 @@ def shown(obj, field):
 
 
 @register.simple_tag
-def text(obj, field, block=False, plain=False, note=True):
+def text(obj, field, block=False, plain=False, note=True, truncate=None):
     """``obj``'s ``field`` for this reader; in the other language it carries ``lang`` and,
-    for a block (or in plain text), the "Written in ..." note."""
+    for a block (or in plain text), the "Written in ..." note. ``truncate``: at most that
+    many characters."""
     value = shown_text(obj, field)
+    if truncate:
+        value = Shown(Truncator(value.text).chars(int(truncate)), value.language, value.fallback)
     if plain:
         return f"{value.text} ({value.note})" if value.fallback and note else value.text
     if block:

@@ -105,10 +105,10 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
 
     # Drafts an update: first with mistakes, which are shown beside their fields.
     page.get_by_role("link", name="Write an update").first.click()
-    expect(page.get_by_label("What was done")).to_have_value("Formed the employers' consortium.")
+    expect(page.get_by_label("What was done (English)")).to_have_value("Formed the employers' consortium.")
     page.get_by_label("In progress").check()
     page.get_by_label("Progress (%)").fill("150")
-    page.get_by_label("What was done").fill("Three job fairs; 18 refugees hired.")
+    page.get_by_label("What was done (English)").fill("Three job fairs; 18 refugees hired.")
     page.get_by_label("Refugees hired (people)").fill("about 18")
     page.get_by_label("Links").fill("javascript:alert(1)")
     page.get_by_role("button", name="Save draft").click()
@@ -116,7 +116,7 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     expect(page.locator("#error_1_id_progress")).to_contain_text("less than or equal to 100")
     expect(page.locator(f"#error_1_id_indicator_{indicator.pk}")).to_contain_text("Enter a number")
     expect(page.locator("#error_1_id_links")).to_contain_text("http://")
-    expect(page.get_by_label("What was done")).to_have_value("Three job fairs; 18 refugees hired.")
+    expect(page.get_by_label("What was done (English)")).to_have_value("Three job fairs; 18 refugees hired.")
     screenshot(page, "update-form-errors-en")
 
     page.get_by_label("Progress (%)").fill("45")
@@ -149,7 +149,7 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     page.goto(f"{live_server.url}/my/")
     expect(page.get_by_text("Please say in which cities the fairs were held.")).to_be_visible()
     page.get_by_role("link", name="Correct").first.click()
-    page.get_by_label("What was done").fill(
+    page.get_by_label("What was done (English)").fill(
         "Three job fairs in Tokyo, Osaka and Fukuoka; 18 refugees hired."
     )
     page.get_by_role("button", name="Submit for review").click()

@@ -50,7 +50,7 @@ def test_list_ignores_malformed_values_with_a_notice_and_no_error(client, public
     assert "There is no page “x”; this is the first page." in html
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "999", "1.5", "%00"])
+@pytest.mark.parametrize("page", ["0", "-1", "999", "1.5"])  # a NUL is a 400: tests/security
 def test_list_survives_any_page_number(client, public, page):
     assert client.get(reverse("dashboards:pledge_list") + f"?page={page}").status_code == 200
 

@@ -54,3 +54,16 @@ def test_inline_lists_use_each_languages_separator(language, separator):
             "{% list_separator %}{% endif %}{% endfor %}"
         ).render(Context({"names": ["MoFA", "UNHCR"]}))
     assert rendered == separator
+
+
+@pytest.mark.django_db
+def test_a_japanese_page_writes_60_dantai_and_japanese_dates(client, settings):
+    from django.core.management import call_command
+
+    settings.GRFNET_PUBLIC_DASHBOARD = True
+    call_command("load_seed_data", verbosity=0)
+    html = client.get("/pledges/9/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "60団体" in html and "60 団体" not in html
+    assert "2024年9月11日" in html
+    html = client.get("/pledges/9/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "60 organizations" in html and "11 September 2024" in html

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/grfnet-settings-test.sqlite3",
     "EMAIL_URL": "smtp+tls://user:secret@smtp.example.org:587",
     "GRFNET_SITE_URL": "https://grfnet.example.org",
+    "DEFAULT_FROM_EMAIL": "grfnet <noreply@grfnet.example.org>",
 }
 
 
@@ -47,7 +48,14 @@ def test_production_mode_with_a_short_secret_key_is_refused():
 
 def test_production_mode_names_every_missing_value():
     result = _manage("check", GRFNET_PRODUCTION="True")
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL", "GRFNET_SITE_URL"):
+    for name in (
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "EMAIL_URL",
+        "GRFNET_SITE_URL",
+        "DEFAULT_FROM_EMAIL",
+    ):
         assert name in result.stderr
 
 
@@ -60,3 +68,31 @@ def test_complete_production_settings_pass_the_deployment_checks_without_warning
 def test_development_defaults_need_no_environment():
     result = _manage("check")
     assert result.returncode == 0, result.stderr
+
+
+def _python(code, **env_overrides):
+    inherited = set(PRODUCTION_ENV) | {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "GRFNET_PRODUCTION"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_server_refuses_the_development_key_unless_debug_is_on():
+    refused = _python("import grfnet.wsgi")
+    assert refused.returncode != 0
+    assert "SECRET_KEY is the public development key and DEBUG is off" in refused.stderr
+    assert _python("import grfnet.asgi").returncode != 0
+    assert _python("import grfnet.wsgi", DEBUG="True").returncode == 0
+    own_key = _python("import grfnet.wsgi", SECRET_KEY=PRODUCTION_ENV["SECRET_KEY"])
+    assert own_key.returncode == 0, own_key.stderr
+
+
+def test_production_language_cookie_is_secure_and_same_site():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_SAMESITE, s.LANGUAGE_COOKIE_HTTPONLY)"
+    )
+    result = _python(code, DJANGO_SETTINGS_MODULE="grfnet.settings", **PRODUCTION_ENV)
+    assert result.stdout.split() == ["True", "Lax", "True"], result.stderr

@@ -31,6 +31,7 @@ def test_the_interim_pdf_says_so_in_its_running_footer(
 ):
     meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=20))
     response = client.get(reverse("meetings:report_pdf", args=[meeting.number]))
-    text = _pdf_text(response.content).replace("\n", " ")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = _pdf_text(content).replace("\n", " ")
     # On every page after the cover, at the bottom.
     assert text.count("Interim: progress so far, as of") >= 2

@@ -188,7 +188,8 @@ def test_review_queue_runs_a_fixed_number_of_queries(
         IndicatorValueFactory(update=update, indicator=indicator, value=20)
     client.force_login(secretariat)
 
-    with django_assert_max_num_queries(8):
+    # The queue, the translations-needed counts, the session and the user: the same at every size.
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("pledges:review"))
     assert len(response.context["queue"]) == size
 

@@ -5,6 +5,7 @@ from pledges import services
 from pledges.models import ProgressUpdate
 from tests.factories import (
     IndicatorFactory,
+    MembershipFactory,
     PledgeFactory,
     ProgressUpdateFactory,
     SecretariatUserFactory,
@@ -237,3 +238,31 @@ def test_a_new_update_may_follow_a_published_one():
         content=_content(),
     )
     assert update.state == State.DRAFT
+
+
+def test_the_secretariat_does_not_write_or_submit_for_an_organization():
+    """The rule holds in the services, whoever calls them (NotAnEditor is refused like
+    any transition)."""
+    secretariat = SecretariatUserFactory()
+    pledge = PledgeFactory()
+    with pytest.raises(services.NotAnEditor):
+        services.update_create(
+            pledge=pledge,
+            organization=pledge.lead_organization,
+            author=secretariat,
+            content=_content(),
+            by=secretariat,
+        )
+    draft = ProgressUpdateFactory(pledge=pledge)
+    with pytest.raises(services.NotAnEditor):
+        services.update_edit(update=draft, version=None, content=_content(), by=secretariat)
+    with pytest.raises(services.NotAnEditor):
+        services.update_submit(update=draft, by=secretariat)
+    draft.refresh_from_db()
+    assert (draft.state, draft.version) == ("draft", 1)
+    # A viewer of the organization is refused too; an editor is not.
+    viewer = MembershipFactory(organization=draft.organization, role="viewer").user
+    with pytest.raises(services.NotAnEditor):
+        services.update_submit(update=draft, by=viewer)
+    editor = MembershipFactory(organization=draft.organization, role="editor").user
+    assert services.update_submit(update=draft, by=editor).state == "submitted"
