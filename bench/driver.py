@@ -274,10 +274,12 @@ def main() -> None:
         "sizes": {},
     }
     static_root = ROOT / "bench" / ".staticfiles"
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
     for name in args.sizes:
         results["sizes"][name] = run_size(name, args, static_root)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
+        # Written after each size, so a run stopped half-way keeps what it measured.
+        output.write_text(json.dumps(results, indent=2) + "\n")
     print(table(results))
     log(f"wrote {args.output}")
 

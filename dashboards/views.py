@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,11 +20,24 @@ from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
 from organizations.models import Organization
 from pledges.models import Pledge
+from pledges.published import cached
 
 from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
 
 PLEDGES_PER_PAGE = 25
+ORGANIZATIONS_PER_PAGE = 50
+# The dashboard's organization table: the organizations with most pledges, then a link to
+# /organizations/ (1,300 rows would make the page megabytes at the Forum size).
+DASHBOARD_ORGANIZATIONS = 20
+
+
+def paginate(request, items, per_page: int) -> dict:
+    """``page_obj`` (the page the URL's ``page`` asks for; the first or last when it is not
+    a page) and ``page_numbers`` (first, last and the pages around it) for _pagination.html."""
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return {"page_obj": page, "page_numbers": list(numbers)}
 
 
 @dataclass
@@ -55,8 +69,10 @@ def _stage_figures(totals: rollups.Rollup) -> list[dict]:
 @require_safe
 @network_page
 def home(request):
-    """The dashboard: where the pledges stand, by objective, area, kind and organization."""
-    dashboard = selectors.dashboard()
+    """The dashboard: where the pledges stand, by objective, area, kind and organization.
+    Built once per change of the published data (and per day and language); one query
+    when cached."""
+    dashboard = cached("dashboard", selectors.dashboard)
     totals = dashboard.totals
     list_url = reverse("dashboards:pledge_list")
     context = {
@@ -76,9 +92,10 @@ def home(request):
         "kind_rows": [RollupRow(k.label, k.filter_param, k.rollup) for k in dashboard.kinds],
         "organization_rows": [
             RollupRow(o.name, o.filter_param, o.rollup, o.get_absolute_url())
-            for o in dashboard.organizations
+            for o in dashboard.organizations[:DASHBOARD_ORGANIZATIONS]
         ],
         "where": geography.where(),
+        "more_organizations": max(0, len(dashboard.organizations) - DASHBOARD_ORGANIZATIONS),
     }
     return render(request, "dashboards/home.html", context)
 
@@ -137,9 +154,15 @@ def _other_language(pledge: Pledge) -> dict:
 @require_safe
 @network_page
 def organization_list(request):
-    """Every active organization: kind, its pledges by stage, when it last reported."""
+    """Every active organization, most pledges first, a page at a time: kind, its pledges
+    by stage, when it last reported. The roll-up is built once per change of the published
+    data; one query when cached."""
+    organizations = cached("organizations", lambda: rollups.organizations_rollup(current_period()))
+    pages = paginate(request, organizations, ORGANIZATIONS_PER_PAGE)
     context = {
-        "organizations": rollups.organizations_rollup(current_period()),
+        **pages,
+        "organizations": pages["page_obj"].object_list,
+        "organization_count": len(organizations),
         "stage_labels": rollups.stage_labels(),
     }
     return render(request, "dashboards/organization_list.html", context)
@@ -153,9 +176,11 @@ def organization_detail(request, slug):
         organization, pledges = selectors.organization_for_page(slug, current_period())
     except Organization.DoesNotExist:
         raise Http404 from None
+    pages = paginate(request, pledges, PLEDGES_PER_PAGE)
     context = {
         "organization": organization,
-        "pledges": pledges,
+        **pages,
+        "pledges": pages["page_obj"].object_list,
         "stage_labels": rollups.stage_labels(),
     }
     return render(request, "dashboards/organization_detail.html", context)

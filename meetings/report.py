@@ -5,6 +5,7 @@ and the calendar's rule for who has not reported."""
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -21,6 +22,16 @@ from .selectors import (
     stage_changed,
     updates_published_in,
 )
+
+# The report stays readable (and under 500 KB of HTML) at the Forum size, 3,500 pledges of
+# 1,300 organizations: each list shows its first LIST_LIMIT rows and says how many more,
+# an organization's lists their first ORGANIZATION_LIST_LIMIT, and the organizations with
+# most pledges get a section each (ORGANIZATION_SECTIONS); /organizations/ has the rest.
+LIST_LIMIT = 30
+ORGANIZATION_LIST_LIMIT = 10
+ORGANIZATION_SECTIONS = 20
+QUOTES = 10  # highlights and participation quoted in a section, one per pledge
+ORGANIZATION_QUOTES = 3
 
 
 @dataclass
@@ -49,6 +60,13 @@ class Movement:
         return min(100, round(self.after / target * 100))
 
 
+def _one_per_pledge(updates) -> list[ProgressUpdate]:
+    latest = {}
+    for update in updates:  # oldest first: the latest of each pledge wins
+        latest[update.pledge_id] = update
+    return sorted(latest.values(), key=lambda u: (u.published_at, u.pk), reverse=True)
+
+
 @dataclass
 class ReportSection:
     """What happened in the period to a set of pledges (the network, an objective, an
@@ -59,36 +77,49 @@ class ReportSection:
     pledges: list[Pledge] = field(default_factory=list)
     updates: list[ProgressUpdate] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
+    limit: int = LIST_LIMIT  # rows shown of each list
+    quotes: int = QUOTES
+
+    @property
+    def rows(self) -> str:
+        """The ``slice`` of a list this section shows (a template filter argument)."""
+        return f":{self.limit}"
+
+    @property
+    def quoted(self) -> str:
+        return f":{self.quotes}"
 
     @property
     def pledge_count(self) -> int:
         return len(self.pledges)
 
-    @property
+    @cached_property
     def updated(self) -> list[Pledge]:
         return [p for p in self.pledges if p.updated_in_period]
 
-    @property
+    @cached_property
     def stage_changes(self) -> list[Pledge]:
         return [p for p in self.pledges if stage_changed(p)]
 
-    @property
+    @cached_property
     def fulfilled(self) -> list[Pledge]:
         return [p for p in self.pledges if became_fulfilled(p)]
 
-    @property
+    @cached_property
     def without_update(self) -> list[Pledge]:
         return [p for p in self.pledges if not p.updated_in_period]
 
-    @property
+    @cached_property
     def highlights(self) -> list[ProgressUpdate]:
-        return [u for u in self.updates if u.achievements.strip()]
+        """The latest update with achievements of each pledge, newest first."""
+        return _one_per_pledge(u for u in self.updates if u.achievements.strip())
 
-    @property
+    @cached_property
     def participation(self) -> list[ProgressUpdate]:
-        return [u for u in self.updates if u.refugee_participation.strip()]
+        """The latest update describing refugee participation of each pledge, newest first."""
+        return _one_per_pledge(u for u in self.updates if u.refugee_participation.strip())
 
-    @property
+    @cached_property
     def stage_counts(self) -> list[StageCount]:
         return [
             StageCount(
@@ -116,8 +147,9 @@ class MeetingReport:
     period: ReportingPeriod
     network: ReportSection
     objectives: list[ReportSection]
-    organizations: list[ReportSection]
+    organizations: list[ReportSection]  # the ORGANIZATION_SECTIONS with most pledges
     generated_at: datetime.datetime
+    more_organizations: int = 0  # active organizations with pledges and no section
 
     @property
     def without_update_by_organization(self) -> list[Organization]:
@@ -136,7 +168,8 @@ class MeetingReport:
 
 def meeting_report(meeting: Meeting) -> MeetingReport:
     """Progress in the period ``meeting`` closes, for the network, per GCR objective and per
-    organization. Seven queries whatever the number of pledges, updates and indicators."""
+    organization. Seven queries whatever the number of pledges, updates and indicators;
+    the sections are grouped in one pass over each list, by id."""
     period = period_for_meeting(meeting)
     pledges = list(
         pledges_in_period(period)
@@ -145,11 +178,19 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
         .order_by("id")
     )
     by_id = {}
+    objective_ids, organization_ids = {}, {}  # pledge id -> ids, once each
+    organizations_seen = {}
     for pledge in pledges:
         pledge.stage_before_label = Stage(pledge.stage_before).label
         pledge.stage_after_label = Stage(pledge.stage_after).label
-        pledge.organizations = [pledge.lead_organization, *pledge.co_organizations.all()]
+        pledge.organizations = list(
+            {o.pk: o for o in [pledge.lead_organization, *pledge.co_organizations.all()]}.values()
+        )
         by_id[pledge.pk] = pledge
+        objective_ids[pledge.pk] = [o.pk for o in pledge.objectives.all()]
+        organization_ids[pledge.pk] = [o.pk for o in pledge.organizations]
+        for organization in pledge.organizations:
+            organizations_seen.setdefault(organization.pk, organization)
 
     updates = []
     for update in updates_published_in(period).filter(pledge_id__in=by_id):
@@ -161,42 +202,53 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
         indicator.pledge = by_id[indicator.pledge_id]
         movements.append(Movement(indicator, indicator.value_before, indicator.value_after))
 
-    def section(key, title, keep) -> ReportSection:
-        return ReportSection(
-            key=key,
-            title=title,
-            pledges=[p for p in pledges if keep(p)],
-            updates=[u for u in updates if keep(u.pledge)],
-            movements=[m for m in movements if keep(m.indicator.pledge)],
-        )
+    def grouped(ids_of) -> dict[int, dict[str, list]]:
+        """key -> pledges, updates and movements of the pledges ``ids_of`` maps to it."""
+        groups = {}
 
-    network = section("network", "", lambda p: True)
+        def add(kind, item, pledge_id):
+            for key in ids_of[pledge_id]:
+                group = groups.setdefault(key, {"pledges": [], "updates": [], "movements": []})
+                group[kind].append(item)
+
+        for pledge in pledges:
+            add("pledges", pledge, pledge.pk)
+        for update in updates:
+            add("updates", update, update.pledge_id)
+        for movement in movements:
+            add("movements", movement, movement.indicator.pledge_id)
+        return groups
+
+    by_objective = grouped(objective_ids)
     objectives = [
-        section(
-            f"objective-{objective.number}",
-            str(objective),
-            lambda p, o=objective: any(x.pk == o.pk for x in p.objectives.all()),
+        ReportSection(
+            key=f"objective-{objective.number}",
+            title=str(objective),
+            **by_objective.get(objective.pk, {}),
         )
         for objective in Objective.objects.order_by("number")
     ]
-    organizations_seen = {}
-    for pledge in pledges:
-        for organization in pledge.organizations:
-            organizations_seen.setdefault(organization.pk, organization)
+    by_organization = grouped(organization_ids)
+    active = [o for o in organizations_seen.values() if o.is_active]
+    largest = sorted(active, key=lambda o: (-len(by_organization[o.pk]["pledges"]), o.slug))
     organizations = [
-        section(
-            f"organization-{organization.slug}",
-            organization.name,
-            lambda p, o=organization: any(x.pk == o.pk for x in p.organizations),
+        ReportSection(
+            key=f"organization-{organization.slug}",
+            title=organization.name,
+            limit=ORGANIZATION_LIST_LIMIT,
+            quotes=ORGANIZATION_QUOTES,
+            **by_organization[organization.pk],
         )
-        for organization in sorted(organizations_seen.values(), key=lambda o: o.slug)
-        if organization.is_active
+        for organization in sorted(largest[:ORGANIZATION_SECTIONS], key=lambda o: o.slug)
     ]
     return MeetingReport(
         meeting=meeting,
         period=period,
-        network=network,
+        network=ReportSection(
+            key="network", title="", pledges=pledges, updates=updates, movements=movements
+        ),
         objectives=objectives,
         organizations=organizations,
         generated_at=timezone.now(),
+        more_organizations=max(0, len(active) - ORGANIZATION_SECTIONS),
     )

@@ -6,11 +6,13 @@ All read published data only, so they follow the network pages' rule (public or 
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
+from pledges.published import cached
 
 from . import ics, pdf, pdf_cache
 from .calendar import organizations_due, period_for_meeting
@@ -87,8 +89,20 @@ def meeting_detail(request, number):
 @require_safe
 @network_page
 def meeting_report_view(request, number):
-    report = meeting_report(_meeting_for(request, number))
-    return render(request, "meetings/report.html", {"report": report, "meeting": report.meeting})
+    """The report's body is built once per change of the published data (and per day and
+    language): a reader costs the meeting's query and the version's when it is cached."""
+    meeting = _meeting_for(request, number)
+
+    def body():
+        report = meeting_report(meeting)
+        context = {"report": report, "meeting": meeting}
+        return render_to_string("meetings/_report_body.html", context, request=request)
+
+    return render(
+        request,
+        "meetings/report.html",
+        {"meeting": meeting, "report_body": cached(f"meeting-report-{meeting.pk}", body)},
+    )
 
 
 @network_page

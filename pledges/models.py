@@ -530,6 +530,13 @@ class ProgressUpdate(models.Model):
         ]
         indexes = [
             models.Index(fields=["state", "published_at"], name="update_state_published_idx"),
+            # A pledge's latest published update (pledge pages, the report's stage before
+            # and after a period, "updated this period"): one index probe per pledge.
+            models.Index(
+                fields=["pledge", "-published_at", "-id"],
+                condition=models.Q(state="published"),
+                name="update_published_by_pledge_idx",
+            ),
             # pg_trgm: substring search of published text (pledges.search); PostgreSQL only.
             GinIndex(
                 fields=[

@@ -7,6 +7,7 @@ side, ``dashboards``).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -187,14 +188,28 @@ def update_withdraw(request, pk):
     return redirect("pledges:update_edit", pk=update.pk)
 
 
+REVIEW_PER_PAGE = 20
+
+
 def _review_page(request, *, return_forms=None, status=200):
+    """A page of the queue: the one the URL asks for, or the one holding a returned form."""
     queue = selectors.review_queue()
     return_forms = return_forms or {}
-    for update in queue:
+    number = request.GET.get("page")
+    for index, update in enumerate(queue):
+        if update.pk in return_forms:
+            number = index // REVIEW_PER_PAGE + 1
+    page = Paginator(queue, REVIEW_PER_PAGE).get_page(number)
+    for update in page:
         update.return_form = return_forms.get(update.pk) or ReviewForm(
             auto_id=f"id_return_{update.pk}_%s"
         )
-    return render(request, "pledges/review_queue.html", {"queue": queue}, status=status)
+    context = {
+        "queue": queue,
+        "page_obj": page,
+        "page_numbers": list(page.paginator.get_elided_page_range(page.number)),
+    }
+    return render(request, "pledges/review_queue.html", context, status=status)
 
 
 @require_safe

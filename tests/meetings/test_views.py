@@ -227,7 +227,7 @@ def test_meeting_report_runs_a_fixed_number_of_queries(
     client, public_dashboard, django_assert_num_queries, size
 ):
     _network(size)
-    with django_assert_num_queries(8):  # the meeting, then meeting_report's seven
+    with django_assert_num_queries(9):  # the meeting, the data version, the report's seven
         response = client.get(reverse("meetings:report", args=[2]))
     assert response.status_code == 200
     assert response.context["report"].network.pledge_count == 2 * size
