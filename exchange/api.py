@@ -238,6 +238,10 @@ class PledgeFilters(Schema):
     stage: StageCode | None = None
     contribution: str | None = Field(None, description="Type of contribution (slug).")
     forum: Literal["2019", "2023", "2025"] | None = None
+    country: str | None = Field(
+        None, description="Country of implementation (ISO 3166-1 alpha-2 code, e.g. JO)."
+    )
+    ends_by: int | None = Field(None, description="Pledges ending by the end of this year.")
     stale: Literal["1"] | None = Field(None, description="1: only stale pledges.")
     updated: Literal["1"] | None = Field(None, description="1: only pledges updated this period.")
     q: str | None = Field(None, description="Words in the title or description.")

@@ -1,6 +1,7 @@
 """The read-only JSON API: every response matches the API's own OpenAPI description;
 pagination, the pledge list's filters, visibility, and a fixed number of queries."""
 
+import datetime
 import re
 
 import pytest
@@ -224,3 +225,14 @@ def test_a_filter_value_that_names_nothing_is_refused_with_its_parameter(
 
     assert response.status_code == 400
     assert response.json()["detail"].startswith("area:")
+
+
+def test_the_pledge_list_takes_the_country_and_end_year_filters(client, public_dashboard, db):
+    PledgeFactory(title_en="In Jordan", countries=["JO"], end_date=datetime.date(2026, 3, 31))
+    PledgeFactory(title_en="In Japan", countries=["JP"], end_date=datetime.date(2028, 3, 31))
+
+    in_jordan = client.get("/api/v1/pledges/?country=JO").json()
+    ending = client.get("/api/v1/pledges/?ends_by=2027").json()
+
+    assert [p["title"]["en"] for p in in_jordan["results"]] == ["In Jordan"]
+    assert [p["title"]["en"] for p in ending["results"]] == ["In Jordan"]
