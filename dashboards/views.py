@@ -20,7 +20,7 @@ from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
 from organizations.models import Organization
 from pledges.models import Pledge
-from pledges.published import cached
+from pledges.published import cached, published_state
 
 from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
@@ -72,7 +72,8 @@ def home(request):
     """The dashboard: where the pledges stand, by objective, area, kind and organization.
     Built once per change of the published data (and per day and language); one query
     when cached."""
-    dashboard = cached("dashboard", selectors.dashboard)
+    state = published_state()
+    dashboard = cached("dashboard", selectors.dashboard, state=state)
     totals = dashboard.totals
     list_url = reverse("dashboards:pledge_list")
     context = {
@@ -94,7 +95,7 @@ def home(request):
             RollupRow(o.name, o.filter_param, o.rollup, o.get_absolute_url())
             for o in dashboard.organizations[:DASHBOARD_ORGANIZATIONS]
         ],
-        "where": geography.where(),
+        "where": cached("dashboard-where", geography.where, state=state),
         "more_organizations": max(0, len(dashboard.organizations) - DASHBOARD_ORGANIZATIONS),
     }
     return render(request, "dashboards/home.html", context)

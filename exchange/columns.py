@@ -66,7 +66,6 @@ PLEDGE_EXPORT_ONLY = (
 MEETING_COLUMNS = (
     "kind",
     "number",
-    "kind",
     "title_ja",
     "title_en",
     "date",
