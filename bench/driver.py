@@ -66,6 +66,7 @@ def environment(args, database_url: str, static_root: Path) -> dict:
         "DATABASE_URL": database_url,
         "CACHE_URL": args.cache_url,
         "EMAIL_URL": "consolemail://",
+        "DEFAULT_FROM_EMAIL": "grfnet <noreply@grfnet.example.org>",
         "GRFNET_SITE_URL": "https://grfnet.example.org",
         "GRFNET_PUBLIC_DASHBOARD": "True",
         "SECURE_SSL_REDIRECT": "False",  # wrk speaks plain HTTP to gunicorn

@@ -82,7 +82,18 @@ def prepare(size_json: str, fresh: bool) -> dict:
     User = get_user_model()
     for name in ("demo-editor", "demo-secretariat"):
         client = _client()
-        client.force_login(User.objects.get(username=name))
+        user = User.objects.get(username=name)
+        client.force_login(user)
+        if user.is_staff:  # production asks staff for a second factor: a verified session
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device, _ = TOTPDevice.objects.get_or_create(
+                user=user, name="bench", defaults={"confirmed": True}
+            )
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
         cookies[name] = f"{settings.SESSION_COOKIE_NAME}={session}"
     pages = [
