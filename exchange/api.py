@@ -105,6 +105,11 @@ class SourceOut(Schema):
     url: str
 
 
+class CountryOut(Schema):
+    code: str = Field(description="ISO 3166-1 alpha-2, e.g. JO.")
+    name: Text
+
+
 class PledgeOut(Schema):
     id: int
     url: str
@@ -126,6 +131,9 @@ class PledgeOut(Schema):
     uncertainty: Text = Field(description="What the sources leave uncertain.")
     pledged_on: datetime.date | None
     target_date: datetime.date | None
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    countries: list[CountryOut] = Field(description="Countries of implementation.")
     source: str
     source_url: str
     sources: list[SourceOut] = Field(description="Public pages the facts were read from.")

@@ -255,3 +255,35 @@ class RowReader:
         except ValueError as problem:
             self.error(column, str(problem))
             return None
+
+    def countries(self, column: str) -> list[str] | None:
+        """Countries of implementation: ISO 3166 codes (``JO``) or names in English or
+        Japanese, separated like every list; the codes, sorted."""
+        value = self.row.get(column)
+        if value is None:
+            return None
+        codes = []
+        for part in split_list(value):
+            code = country_code(part)
+            if code is None:
+                self.error(
+                    column,
+                    _("“%(value)s” is not a country (a two-letter code such as JO, or a name).")
+                    % {"value": part},
+                )
+            elif code not in codes:
+                codes.append(code)
+        return sorted(codes)
+
+
+def country_code(text: str) -> str | None:
+    from django_countries import countries
+
+    text = text.strip()
+    if len(text) == 2 and countries.alpha2(text.upper()):
+        return text.upper()
+    for language in ("en", "ja"):
+        code = countries.by_name(text, language=language)
+        if code:
+            return code
+    return None

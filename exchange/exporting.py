@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.links import site_url
 from meetings.models import Meeting
@@ -216,6 +216,13 @@ def stage_of(pledge: Pledge) -> str:
     return pledge.current_stage
 
 
+def _country_name(code: str, language: str) -> str:
+    from django_countries import countries
+
+    with translation.override(language):
+        return str(countries.name(code))
+
+
 def organization_ref(organization: Organization) -> dict:
     return {"id": organization.pk, "slug": organization.slug, "name": both(organization, "name")}
 
@@ -248,6 +255,12 @@ def pledge_record(pledge: Pledge) -> dict:
         "uncertainty": both(pledge, "uncertainty"),
         "pledged_on": iso(pledge.pledged_on),
         "target_date": iso(pledge.target_date),
+        "start_date": iso(pledge.start_date),
+        "end_date": iso(pledge.end_date),
+        "countries": [
+            {"code": c.code, "name": {lang: _country_name(c.code, lang) for lang in ("ja", "en")}}
+            for c in pledge.countries
+        ],
         "source": pledge.source_citation,
         "source_url": pledge.source_url,
         "sources": [{"title": both(s, "title"), "url": s.url} for s in pledge.source_list],
@@ -394,6 +407,9 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "uncertainty_en": p.uncertainty_en,
             "pledged_on": p.pledged_on,
             "target_date": p.target_date,
+            "start_date": p.start_date,
+            "end_date": p.end_date,
+            "countries": _joined(c.code for c in p.countries),
             "source": p.source_citation,
             "source_url": p.source_url,
             "stage": stage_of(p),

@@ -368,6 +368,12 @@ class PledgeResource(TableResource):
         _text_pair(self, instance, reader, "uncertainty")
         self.set(instance, "pledged_on", reader.date("pledged_on"))
         self.set(instance, "target_date", reader.date("target_date"))
+        self.set(instance, "start_date", reader.date("start_date"))
+        self.set(instance, "end_date", reader.date("end_date"))
+        countries = reader.countries("countries")
+        if countries is not None and sorted(c.code for c in instance.countries) != countries:
+            instance.countries = countries
+            instance._import_changes.append("countries")
         self.set(instance, "source_citation", reader.text("source", max_length=500), "source")
         self.set(instance, "source_url", reader.url("source_url"))
         self.apply_sources(instance, reader)

@@ -197,6 +197,11 @@ def test_a_reader_follows_a_pledge_and_sees_it_listed(page, live_server, network
     ).to_be_visible()
     assert axe_violations(page) == []
     screenshot(page, f"issue14-following-{lang}")
+    page.goto(live_server.url + "/")
+    page.locator("header").get_by_role(
+        "link", name="フォロー中" if lang == "ja" else "Following", exact=True
+    ).click()
+    expect(page).to_have_url(live_server.url + "/accounts/following/")
 
     follow = Follow.objects.get()
     page.goto(live_server.url + f"/unsubscribe/{following.unsubscribe_token(follow)}/")

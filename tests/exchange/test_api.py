@@ -236,3 +236,7 @@ def test_the_pledge_list_takes_the_country_and_end_year_filters(client, public_d
 
     assert [p["title"]["en"] for p in in_jordan["results"]] == ["In Jordan"]
     assert [p["title"]["en"] for p in ending["results"]] == ["In Jordan"]
+    assert in_jordan["results"][0]["countries"] == [
+        {"code": "JO", "name": {"ja": "ヨルダン", "en": "Jordan"}}
+    ]
+    assert in_jordan["results"][0]["end_date"] == "2026-03-31"

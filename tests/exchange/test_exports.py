@@ -154,6 +154,29 @@ def test_the_csv_has_the_import_columns_and_excel_reads_its_japanese(
     assert rows[0]["indicator_1_name_en"] == "Students"
 
 
+def test_the_exports_carry_where_and_when_a_pledge_acts(client, public_dashboard, db):
+    import datetime
+
+    PledgeFactory(
+        title_en="Music in Jordan",
+        countries=["JO", "UG"],
+        start_date=datetime.date(2024, 4, 1),
+        end_date=datetime.date(2027, 3, 31),
+    )
+
+    content = client.get(reverse("exchange:pledge_export", args=["csv"])).content
+    row = next(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    records = json.loads(client.get(reverse("exchange:pledge_export", args=["json"])).content)
+
+    assert (row["countries"], row["start_date"], row["end_date"]) == (
+        "JO; UG",
+        "2024-04-01",
+        "2027-03-31",
+    )
+    assert records[0]["countries"][0] == {"code": "JO", "name": {"ja": "ヨルダン", "en": "Jordan"}}
+    assert (records[0]["start_date"], records[0]["end_date"]) == ("2024-04-01", "2027-03-31")
+
+
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_cells_a_spreadsheet_would_run_are_escaped(client, public_dashboard, db, start):
     PledgeFactory(title_en=f'{start}HYPERLINK("http://evil.example")')

@@ -94,6 +94,9 @@ def test_the_preview_writes_nothing(reference_data):
         ({"forum": "2021"}, "forum", "“2021” is not one of"),
         ({"source_url": "example.org"}, "source_url", "not a web address"),
         ({"title_en": "", "title_ja": ""}, "title_en", "Japanese or in English"),
+        ({"countries": "JO; Narnia"}, "countries", "“Narnia” is not a country"),
+        ({"start_date": "2024-04-01", "end_date": "2023-03-31"}, "end_date", "cannot end before"),
+        ({"end_date": "31/12/2027"}, "end_date", "not a date written YYYY-MM-DD"),
         ({"objectives": ""}, "objectives", "Name at least one"),
     ],
 )
@@ -101,7 +104,8 @@ def test_a_refused_row_is_named_with_its_column_and_nothing_is_written(
     reference_data, overrides, column, reason
 ):
     good = pledge_row(grf_id="GRF-0009", title_en="A good one", title_ja="良いもの")
-    data = csv_bytes([good, pledge_row(**overrides)])
+    headers = list(dict.fromkeys([*good, *overrides]))
+    data = csv_bytes([good, pledge_row(**overrides)], headers=headers)
 
     preview = import_file(data, "pledges.csv", dry_run=False)
 
@@ -276,3 +280,27 @@ def test_a_linked_pledge_that_is_nowhere_is_refused(reference_data):
         ("linked_pledges", "No pledge has the GRF id or title “GRF-9999”.")
     ]
     assert not Pledge.objects.exists()
+
+
+def test_countries_and_dates_import_by_code_or_by_name_in_either_language(reference_data):
+    row = pledge_row(
+        countries="jo; Uganda; ザンビア", start_date="2024-04-01", end_date="2027-12-31"
+    )
+
+    import_file(csv_bytes([row]), "pledges.csv", dry_run=False)
+
+    pledge = Pledge.objects.get()
+    assert [c.code for c in pledge.countries] == ["JO", "UG", "ZM"]
+    assert (pledge.start_date.isoformat(), pledge.end_date.isoformat()) == (
+        "2024-04-01",
+        "2027-12-31",
+    )
+
+
+def test_a_file_without_the_countries_column_keeps_the_pledges_countries(reference_data):
+    import_file(csv_bytes([pledge_row(countries="JP")]), "pledges.csv", dry_run=False)
+
+    preview = import_file(csv_bytes([pledge_row()]), "pledges.csv", dry_run=False)
+
+    assert preview.counts["update"] == 0
+    assert [c.code for c in Pledge.objects.get().countries] == ["JP"]

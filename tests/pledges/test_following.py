@@ -103,6 +103,18 @@ def test_the_following_page_lists_what_one_follows(client, plain_user, pledge, o
     assert "Someone else&#x27;s" not in html and "Someone else's" not in html
 
 
+def test_every_page_links_a_signed_in_reader_to_what_they_follow(
+    client, public_dashboard, plain_user
+):
+    link = f'href="{reverse("following:list")}"'
+    assert link not in client.get(reverse("dashboards:home")).content.decode()
+
+    client.force_login(plain_user)
+
+    assert link in client.get(reverse("dashboards:home")).content.decode()
+    assert link in client.get(reverse("dashboards:pledge_list")).content.decode()
+
+
 def test_the_following_page_needs_a_sign_in(client):
     response = client.get(reverse("following:list"))
     assert response.status_code == 302
