@@ -24,6 +24,7 @@ from pledges.published import cached, published_state
 
 from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
+from .pages import body_cache_key
 
 PLEDGES_PER_PAGE = 25
 ORGANIZATIONS_PER_PAGE = 50
@@ -73,10 +74,18 @@ def home(request):
     Built once per change of the published data (and per day and language); one query
     when cached."""
     state = published_state()
+    context = {
+        "body_cache_key": body_cache_key(request, "dashboard", state=state),
+        "build_body": lambda: _dashboard_body(state),
+    }
+    return render(request, "dashboards/home.html", context)
+
+
+def _dashboard_body(state) -> dict:
     dashboard = cached("dashboard", selectors.dashboard, state=state)
     totals = dashboard.totals
     list_url = reverse("dashboards:pledge_list")
-    context = {
+    return {
         "dashboard": dashboard,
         "stage_labels": rollups.stage_labels(),
         "stage_figures": _stage_figures(totals),
@@ -98,7 +107,6 @@ def home(request):
         "where": cached("dashboard-where", geography.where, state=state),
         "more_organizations": max(0, len(dashboard.organizations) - DASHBOARD_ORGANIZATIONS),
     }
-    return render(request, "dashboards/home.html", context)
 
 
 @require_safe
@@ -109,14 +117,23 @@ def pledge_list(request):
     filterset = PledgeFilter(
         request.GET or None, queryset=selectors.pledges_for_list(period), period=period
     )
-    page, notices = filterset.page(request.GET, PLEDGES_PER_PAGE)
+    filterset.is_valid()  # the page's head links the feed of the objective filtered by
+    query = request.META.get("QUERY_STRING", "")
+
+    def build_body():
+        page, notices = filterset.page(request.GET, PLEDGES_PER_PAGE)
+        return {
+            "page_obj": page,
+            "pledges": page.object_list,
+            "notices": notices,
+            "active_filters": filterset.active_filters(request.GET),
+        }
+
     context = {
         "filter": filterset,
-        "page_obj": page,
-        "pledges": page.object_list,
-        "notices": notices,
-        "active_filters": filterset.active_filters(request.GET),
         "period": period,
+        "body_cache_key": body_cache_key(request, "pledges", query, state=published_state()),
+        "build_body": build_body,
     }
     return render(request, "dashboards/pledge_list.html", context)
 
@@ -158,13 +175,24 @@ def organization_list(request):
     """Every active organization, most pledges first, a page at a time: kind, its pledges
     by stage, when it last reported. The roll-up is built once per change of the published
     data; one query when cached."""
-    organizations = cached("organizations", lambda: rollups.organizations_rollup(current_period()))
-    pages = paginate(request, organizations, ORGANIZATIONS_PER_PAGE)
+    state = published_state()
+
+    def build_body():
+        organizations = cached(
+            "organizations", lambda: rollups.organizations_rollup(current_period()), state=state
+        )
+        pages = paginate(request, organizations, ORGANIZATIONS_PER_PAGE)
+        return {
+            **pages,
+            "organizations": pages["page_obj"].object_list,
+            "organization_count": len(organizations),
+            "stage_labels": rollups.stage_labels(),
+        }
+
+    query = request.META.get("QUERY_STRING", "")
     context = {
-        **pages,
-        "organizations": pages["page_obj"].object_list,
-        "organization_count": len(organizations),
-        "stage_labels": rollups.stage_labels(),
+        "body_cache_key": body_cache_key(request, "organizations", query, state=state),
+        "build_body": build_body,
     }
     return render(request, "dashboards/organization_list.html", context)
 

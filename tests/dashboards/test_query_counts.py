@@ -22,21 +22,22 @@ PAGES = {
     "healthz": (lambda d: "/healthz", None, 1),
     # The roll-ups, the pledges per country of implementation (the map), the data version.
     "dashboard": (lambda d: reverse("dashboards:home"), None, 26),
-    "pledge list": (lambda d: reverse("dashboards:pledge_list"), None, 10),
+    # The list, its filters' choices, and the data version its cached body is keyed on.
+    "pledge list": (lambda d: reverse("dashboards:pledge_list"), None, 11),
     "pledge list, filtered": (
         lambda d: reverse("dashboards:pledge_list") + "?objective=2&stage=in_progress",
         None,
-        10,
+        11,
     ),
     "pledge list, searched": (
         lambda d: reverse("dashboards:pledge_list") + "?q=japanese+language",
         None,
-        10,
+        11,
     ),
     "pledge list, page 2 sorted": (
         lambda d: reverse("dashboards:pledge_list") + "?stale=1&kind=ngo&sort=-progress&page=2",
         None,
-        10,
+        11,
     ),
     # Ten for the pledge (its sources and linked pledges included), two for the session, one
     # for the updates' evidence files, one for the meetings it was on the agenda of.
