@@ -142,15 +142,23 @@ def pledge_list(request):
 @network_page
 def pledge_detail(request, pk):
     """What was pledged, where it stands, its indicators and its published updates."""
-    try:
-        pledge = selectors.pledge_for_page(pk, current_period())
-    except Pledge.DoesNotExist:
-        raise Http404(_("No such pledge.")) from None
-    context = {
-        "pledge": pledge,
-        "other_language": _other_language(pledge),
-        "history": history.pledge_history(pledge),
-    }
+    # The page's head (title, feed link) needs the pledge; its body is cached for visitors
+    # who are not signed in (signed-in readers see their own follow button).
+    period = current_period()
+    pledge = period.with_status(Pledge.objects.all()).filter(pk=pk).first()
+    if pledge is None:
+        raise Http404(_("No such pledge."))
+
+    def build_body():
+        pledge = selectors.pledge_for_page(pk, period)
+        return {
+            "pledge": pledge,
+            "other_language": _other_language(pledge),
+            "history": history.pledge_history(pledge),
+        }
+
+    key = body_cache_key(request, "pledge", pk, state=published_state(), anonymous_only=True)
+    context = {"pledge": pledge, "body_cache_key": key, "build_body": build_body}
     return render(request, "dashboards/pledge_detail.html", context)
 
 

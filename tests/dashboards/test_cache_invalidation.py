@@ -127,3 +127,16 @@ def test_each_filter_of_the_list_has_its_own_cached_body(client, public_dashboar
     assert "16 pledges match" in everything
     assert "0 pledges match" in searched
     assert "16 pledges match" in client.get(reverse("dashboards:pledge_list")).content.decode()
+
+
+def test_a_signed_in_reader_never_gets_the_visitors_cached_pledge_page(
+    client, public_dashboard, data, plain_user
+):
+    pledge = data.pledge_with_most_updates
+    assert "Sign in to follow" in client.get(pledge.get_absolute_url()).content.decode()
+
+    client.force_login(plain_user)
+    html = client.get(pledge.get_absolute_url()).content.decode()
+
+    assert "Sign in to follow" not in html
+    assert "Follow this pledge" in html
