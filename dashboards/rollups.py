@@ -151,18 +151,26 @@ def organizations_rollup(period: ReportingPeriod, organizations=None) -> list[Or
     pledges it leads plus those it co-pledges without leading them) and ``last_report``
     (when it last had an update published), most pledges first. Four queries."""
     organizations = organizations if organizations is not None else Organization.objects.active()
+    # Each aggregate reads only the organizations asked for: one organization's page must
+    # not scan every update of the Forum.
+    ids = organizations.order_by().values("pk")
     led = _by(
-        Pledge.objects.order_by().values("lead_organization_id").annotate(**_aggregates(period)),
+        Pledge.objects.filter(lead_organization__in=ids)
+        .order_by()
+        .values("lead_organization_id")
+        .annotate(**_aggregates(period)),
         "lead_organization_id",
     )
     co_pledged = _by(
-        CoPledge.objects.exclude(pledge__lead_organization=F("organization"))
+        CoPledge.objects.filter(organization__in=ids)
+        .exclude(pledge__lead_organization=F("organization"))
         .values("organization_id")
         .annotate(**_aggregates(period, "pledge__")),
         "organization_id",
     )
     last_reports = dict(
         ProgressUpdate.objects.published()
+        .filter(organization__in=ids)
         .order_by()
         .values_list("organization_id")
         .annotate(last=Max("published_at"))

@@ -7,7 +7,8 @@ this list is where the secretariat finds them and follows a link to the admin, w
 two languages stand side by side (a published update is corrected through
 ``pledges.services.update_correct``, so its history keeps the earlier version).
 
-One query per kind of content: five in all.
+The counts are built once per change of the published data; the list shows the first
+``ITEMS_SHOWN`` items of each kind.
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from accounts.languages import LANGUAGE_NAMES, missing_language
 from meetings.models import Meeting
 from organizations.models import Organization
 from pledges.models import Indicator, Pledge, ProgressUpdate
+from pledges.published import cached
 
 
 def _empty(name: str) -> Q:
@@ -43,15 +45,21 @@ class Item:
     admin_url: str
 
 
+# At the Forum size a kind can lack a language in tens of thousands of items: the page shows
+# the oldest ones, a work list that moves on as they are translated.
+ITEMS_SHOWN = 50
+
+
 @dataclass
 class Group:
     key: str
     label: str
+    count: int = 0
     items: list[Item] = field(default_factory=list)
 
     @property
-    def count(self) -> int:
-        return len(self.items)
+    def more(self) -> int:
+        return self.count - len(self.items)
 
 
 KINDS = [
@@ -83,16 +91,24 @@ def _item(obj, fields) -> Item:
 
 
 def translations_needed() -> list[Group]:
-    """Each kind of content with its items in one language only. Five queries."""
+    """Each kind of content with how many of its items are in one language only, and the
+    first ``ITEMS_SHOWN`` of them. Ten queries (five when cached)."""
+    counts = translations_needed_counts()
     groups = []
     for key, label, queryset, fields in KINDS:
-        rows = queryset().filter(_one_language_only(fields)).order_by("pk")
-        groups.append(Group(key=key, label=str(label), items=[_item(o, fields) for o in rows]))
+        rows = queryset().filter(_one_language_only(fields)).order_by("pk")[:ITEMS_SHOWN]
+        items = [_item(o, fields) for o in rows]
+        groups.append(Group(key=key, label=str(label), count=counts[key], items=items))
     return groups
 
 
 def translations_needed_counts() -> dict[str, int]:
-    """How many items of each kind lack a language, and ``total``. Five queries."""
+    """How many items of each kind lack a language, and ``total``. Five queries, built once
+    per change of the published data (which every edit of these texts is)."""
+    return cached("translations-needed", _counts)
+
+
+def _counts() -> dict[str, int]:
     counts = {}
     for key, _label, queryset, fields in KINDS:
         counts[key] = queryset().filter(_one_language_only(fields)).count()

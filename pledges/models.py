@@ -537,6 +537,12 @@ class ProgressUpdate(models.Model):
                 condition=models.Q(state="published"),
                 name="update_published_by_pledge_idx",
             ),
+            # An organization's last published report (organization pages and list).
+            models.Index(
+                fields=["organization", "-published_at"],
+                condition=models.Q(state="published"),
+                name="update_published_by_org_idx",
+            ),
             # pg_trgm: substring search of published text (pledges.search); PostgreSQL only.
             GinIndex(
                 fields=[

@@ -109,5 +109,23 @@ def test_the_list_runs_a_fixed_number_of_queries(
         PledgeFactory(title_ja="")
         ProgressUpdateFactory(published=True, achievements_en="", achievements_ja="報告")
     client.force_login(secretariat)
-    with django_assert_max_num_queries(8):  # five lists, the session and the user
+    # five lists, five counts, the data version, the session and the user
+    with django_assert_max_num_queries(14):
         client.get(URL)
+
+
+def test_a_long_list_shows_the_oldest_items_and_counts_the_rest(client, secretariat):
+    pledges = [PledgeFactory(title_en=f"English only {n:03}", title_ja="") for n in range(53)]
+    client.force_login(secretariat)
+
+    html = client.get(URL).content.decode()
+
+    assert "English only 049" in html and "English only 050" not in html
+    assert "And 3 more: the oldest are listed first" in html
+    pledges[0].title_ja = "日本語の題"
+    pledges[0].save()  # translated in the admin: the list and its counts move on at once
+    html = client.get(URL).content.decode()
+    assert "English only 000" not in html and "English only 050" in html
+    assert "And 2 more" in html
+    review = client.get(reverse("pledges:review")).content.decode()
+    assert "52 items are written in one language only" in review
