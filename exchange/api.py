@@ -7,7 +7,9 @@ and update lists take the pledge list's filters. The API reads what the pages sh
 whom the pages show it: everyone when ``GRFNET_PUBLIC_DASHBOARD`` is on, signed-in users
 otherwise (anonymous requests then get 401). Records are built by ``exchange.exporting``,
 the same functions as the JSON export, and validated against the schemas below, which are
-also the OpenAPI description at /api/v1/openapi.json; the docs are at /api/v1/docs.
+also the OpenAPI description at /api/v1/openapi.json. The documentation for people is the
+site's page at /api/v1/ (``exchange.views.api_docs``); Swagger UI is not served, because its
+markup fails the accessibility checks every page of the site passes.
 """
 
 import datetime
@@ -49,6 +51,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     auth=network_reader,
+    docs_url=None,
 )
 
 

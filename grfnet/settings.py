@@ -268,9 +268,22 @@ GRFNET_REPORT_STORAGE_OPTIONS = env.json(
 # may hold the lock before another request may try.
 GRFNET_PDF_WAIT_SECONDS = env.int("GRFNET_PDF_WAIT_SECONDS", default=120)
 GRFNET_PDF_BUILD_SECONDS = env.int("GRFNET_PDF_BUILD_SECONDS", default=600)
+# Files uploaded for an admin import, kept between the preview and the confirmation (which
+# may reach another machine than the preview did): a directory by default, or a bucket
+# shared by every machine, GRFNET_IMPORT_STORAGE=storages.backends.s3.S3Storage and
+# GRFNET_IMPORT_STORAGE_OPTIONS='{"bucket_name": "...", "endpoint_url": "https://..."}'.
+# A confirmed or cancelled import deletes its file.
+GRFNET_IMPORT_STORAGE = env.str(
+    "GRFNET_IMPORT_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+GRFNET_IMPORT_STORAGE_OPTIONS = env.json(
+    "GRFNET_IMPORT_STORAGE_OPTIONS", default={"location": str(MEDIA_ROOT / "imports")}
+)
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 STORAGES = {
     "default": {"BACKEND": GRFNET_EVIDENCE_STORAGE, "OPTIONS": GRFNET_EVIDENCE_STORAGE_OPTIONS},
     "reports": {"BACKEND": GRFNET_REPORT_STORAGE, "OPTIONS": GRFNET_REPORT_STORAGE_OPTIONS},
+    "import_export": {"BACKEND": GRFNET_IMPORT_STORAGE, "OPTIONS": GRFNET_IMPORT_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -3,6 +3,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from dashboards.health import healthz
 from exchange.api import api as api_v1
@@ -27,6 +28,7 @@ urlpatterns = [
     path("", include("exchange.urls")),
     # The page that describes the API for people comes before the API's own routes.
     path("api/v1/", api_docs, name="api_docs"),
+    path("api/v1/docs", RedirectView.as_view(pattern_name="api_docs", permanent=True)),
     path("api/v1/", api_v1.urls),
     path("", include("dashboards.urls")),
     path("", include("pledges.urls")),

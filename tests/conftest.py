@@ -89,11 +89,16 @@ def public_dashboard(settings):
 
 @pytest.fixture(autouse=True)
 def _evidence_storage(settings, tmp_path):
-    """Evidence files a test uploads go to its own temporary folder, never into media/."""
+    """Evidence files and import files a test uploads go to its own temporary folder, never
+    into media/."""
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "evidence")},
+        },
+        "import_export": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "imports")},
         },
     }

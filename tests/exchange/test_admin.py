@@ -49,6 +49,30 @@ def test_confirming_the_preview_imports_the_file(client, secretariat, reference_
     assert pledge.indicators.count() == 1
 
 
+def test_the_file_waits_in_the_shared_import_storage_between_preview_and_confirmation(
+    client, secretariat, reference_data
+):
+    """Several app machines: the confirmation may reach another machine than the preview,
+    so the file waits in the configured storage (a shared bucket in production), not in a
+    machine's temporary folder; the confirmed import deletes it."""
+    from django.core.files.storage import storages
+
+    client.force_login(secretariat)
+    preview = _upload(client, csv_bytes([pledge_row()]))
+    confirm = preview.context["confirm_form"]
+    stored = storages["import_export"]
+    waiting = f"django-import-export/{confirm.initial['import_file_name']}"
+    assert stored.exists(waiting)
+
+    client.post(
+        reverse("admin:pledges_pledge_process_import"),
+        {name: confirm.initial[name] for name in confirm.fields},
+    )
+
+    assert Pledge.objects.filter(grf_reference="GRF-0001").exists()
+    assert not stored.exists(waiting)
+
+
 def test_a_refused_row_shows_its_reason_and_offers_no_confirmation(
     client, secretariat, reference_data
 ):
