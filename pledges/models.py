@@ -492,6 +492,12 @@ class ProgressUpdate(models.Model):
     )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
     review_comment = models.TextField(_("secretariat's comment"), max_length=2000, blank=True)
+    # The indicator values as the secretariat returned the update ({indicator id: "12.50"}),
+    # so that the review shows what changed since; None before a return (or for updates
+    # returned before values were recorded).
+    returned_values = models.JSONField(
+        _("indicator values when returned"), null=True, blank=True, editable=False
+    )
     # Optimistic locking: a save must name the version it was edited from.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
