@@ -174,7 +174,8 @@ def pledge_for_page(pk: int, period: ReportingPeriod) -> Pledge:
 
 def organization_for_page(slug: str, period: ReportingPeriod) -> tuple[Organization, QuerySet]:
     """An active organization with its ``rollup``, and the pledges it leads or co-pledges
-    (latest update first, with their status). Five queries, and two per page of pledges.
+    (latest update first, with their status and who reported that update,
+    ``last_reporter_id``). Five queries, and two per page of pledges.
 
     Raises Organization.DoesNotExist."""
     found = rollups.organizations_rollup(period, Organization.objects.active().filter(slug=slug))
@@ -182,7 +183,7 @@ def organization_for_page(slug: str, period: ReportingPeriod) -> tuple[Organizat
         raise Organization.DoesNotExist
     organization = found[0]
     pledges = pledges_for_list(
-        period, Pledge.objects.filter(pledges_involving_q(organization))
+        period, Pledge.objects.filter(pledges_involving_q(organization)).with_last_reporter()
     ).order_by("-last_published_at", "pk")
     return organization, pledges
 
@@ -234,9 +235,12 @@ class WorkspaceSection:
 
 def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
     """For each organization ``user`` belongs to: its pledges (led or co-pledged), whether
-    each is due an update in ``period``, and its open updates (drafts, returned, awaiting
-    review), newest first. Four queries whatever the numbers."""
-    pledges = period.with_status(Pledge.objects.select_related("lead_organization")).order_by("id")
+    each is due an update in ``period``, who reported its latest published update
+    (``last_reporter_id``), and its open updates (drafts, returned, awaiting review), newest
+    first. Four queries whatever the numbers."""
+    pledges = period.with_status(
+        Pledge.objects.select_related("lead_organization").with_last_reporter()
+    ).order_by("id")
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organization")

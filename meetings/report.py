@@ -47,6 +47,7 @@ class Movement:
     indicator: Indicator
     before: Decimal | None
     after: Decimal
+    reported_by: Organization | None = None  # whose update reported ``after``
 
     @property
     def change(self) -> Decimal | None:
@@ -70,10 +71,16 @@ def _one_per_pledge(updates) -> list[ProgressUpdate]:
 @dataclass
 class ReportSection:
     """What happened in the period to a set of pledges (the network, an objective, an
-    organization)."""
+    organization).
+
+    An organization's section has the pledges it leads or co-pledges, but only the updates
+    it reported itself (and the indicator values they reported): each update is counted
+    and quoted once, under its reporter. Its joint pledges that a partner reported on are
+    ``partner_reported``, each with ``reported_by``."""
 
     key: str
     title: str
+    organization: Organization | None = None  # an organization's section
     pledges: list[Pledge] = field(default_factory=list)
     updates: list[ProgressUpdate] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
@@ -108,6 +115,13 @@ class ReportSection:
     @cached_property
     def without_update(self) -> list[Pledge]:
         return [p for p in self.pledges if not p.updated_in_period]
+
+    @cached_property
+    def partner_reported(self) -> list[Pledge]:
+        """Pledges updated in the period by another of their organizations only (in an
+        organization's section: a joint pledge its partner reported on)."""
+        own = {u.pledge_id for u in self.updates}
+        return [p for p in self.updated if p.pk not in own]
 
     @cached_property
     def highlights(self) -> list[ProgressUpdate]:
@@ -169,7 +183,10 @@ class MeetingReport:
 def meeting_report(meeting: Meeting) -> MeetingReport:
     """Progress in the period ``meeting`` closes, for the network, per GCR objective and per
     organization. Seven queries whatever the number of pledges, updates and indicators;
-    the sections are grouped in one pass over each list, by id."""
+    the sections are grouped in one pass over each list, by id.
+
+    Each pledge gets ``is_joint`` (more than one organization) and ``reported_by``: the
+    organization of its latest update in the period (None without one)."""
     period = period_for_meeting(meeting)
     pledges = list(
         pledges_in_period(period)
@@ -186,6 +203,8 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
         pledge.organizations = list(
             {o.pk: o for o in [pledge.lead_organization, *pledge.co_organizations.all()]}.values()
         )
+        pledge.is_joint = len(pledge.organizations) > 1
+        pledge.reported_by = None
         by_id[pledge.pk] = pledge
         objective_ids[pledge.pk] = [o.pk for o in pledge.objectives.all()]
         organization_ids[pledge.pk] = [o.pk for o in pledge.organizations]
@@ -195,31 +214,40 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
     updates = []
     for update in updates_published_in(period).filter(pledge_id__in=by_id):
         update.pledge = by_id[update.pledge_id]  # share the annotated pledge objects
+        update.pledge.reported_by = update.organization  # oldest first: the latest wins
         updates.append(update)
+    reporters = {u.organization_id: u.organization for u in updates}
 
     movements = []
     for indicator in indicator_movements(period).filter(pledge_id__in=by_id):
         indicator.pledge = by_id[indicator.pledge_id]
-        movements.append(Movement(indicator, indicator.value_before, indicator.value_after))
+        reporter = reporters.get(indicator.reported_by_id)
+        movements.append(
+            Movement(indicator, indicator.value_before, indicator.value_after, reporter)
+        )
 
-    def grouped(ids_of) -> dict[int, dict[str, list]]:
-        """key -> pledges, updates and movements of the pledges ``ids_of`` maps to it."""
+    def grouped(pledge_keys, update_keys, movement_keys) -> dict[int, dict[str, list]]:
+        """key -> the pledges, updates and movements the ``*_keys`` functions file under it."""
         groups = {}
 
-        def add(kind, item, pledge_id):
-            for key in ids_of[pledge_id]:
+        def add(kind, item, keys):
+            for key in keys:
                 group = groups.setdefault(key, {"pledges": [], "updates": [], "movements": []})
                 group[kind].append(item)
 
         for pledge in pledges:
-            add("pledges", pledge, pledge.pk)
+            add("pledges", pledge, pledge_keys(pledge))
         for update in updates:
-            add("updates", update, update.pledge_id)
+            add("updates", update, update_keys(update))
         for movement in movements:
-            add("movements", movement, movement.indicator.pledge_id)
+            add("movements", movement, movement_keys(movement))
         return groups
 
-    by_objective = grouped(objective_ids)
+    by_objective = grouped(
+        lambda p: objective_ids[p.pk],
+        lambda u: objective_ids[u.pledge_id],
+        lambda m: objective_ids[m.indicator.pledge_id],
+    )
     objectives = [
         ReportSection(
             key=f"objective-{objective.number}",
@@ -228,13 +256,19 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
         )
         for objective in Objective.objects.order_by("number")
     ]
-    by_organization = grouped(organization_ids)
+    # An organization has its pledges, but only the updates (and values) it reported.
+    by_organization = grouped(
+        lambda p: organization_ids[p.pk],
+        lambda u: [u.organization_id],
+        lambda m: [m.indicator.reported_by_id],
+    )
     active = [o for o in organizations_seen.values() if o.is_active]
     largest = sorted(active, key=lambda o: (-len(by_organization[o.pk]["pledges"]), o.slug))
     organizations = [
         ReportSection(
             key=f"organization-{organization.slug}",
             title=organization.name,
+            organization=organization,
             limit=ORGANIZATION_LIST_LIMIT,
             quotes=ORGANIZATION_QUOTES,
             **by_organization[organization.pk],

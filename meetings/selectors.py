@@ -67,23 +67,25 @@ def became_fulfilled(pledge: Pledge) -> bool:
     return stage_changed(pledge) and pledge.stage_in_period == Stage.FULFILLED
 
 
-def _latest_value(condition: Q) -> Subquery:
+def _latest_value(condition: Q, column: str = "value") -> Subquery:
     return Subquery(
         IndicatorValue.objects.filter(condition, indicator=OuterRef("pk"))
         .order_by("-update__published_at", "-update__pk")
-        .values("value")[:1]
+        .values(column)[:1]
     )
 
 
 def indicator_movements(period: ReportingPeriod) -> QuerySet[Indicator]:
     """Indicators with a value published in the period, annotated with ``value_before``
-    (latest published before it, or None) and ``value_after`` (latest in it). One query."""
+    (latest published before it, or None), ``value_after`` (latest in it) and
+    ``reported_by_id`` (the organization whose update reported ``value_after``). One query."""
     reported = IndicatorValue.objects.filter(period.updates_q("update__"))
     return (
         Indicator.objects.filter(Exists(reported.filter(indicator=OuterRef("pk"))))
         .annotate(
             value_before=_latest_value(_published_before_start(period, "update__")),
             value_after=_latest_value(period.updates_q("update__")),
+            reported_by_id=_latest_value(period.updates_q("update__"), "update__organization_id"),
         )
         .select_related("pledge")
         .order_by("pledge_id", "order", "id")

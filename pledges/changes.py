@@ -1,12 +1,13 @@
 """What a progress update changes from an earlier one, for the secretariat's review."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.text import capfirst
 
 from accounts.languages import LANGUAGE_NAMES
 
-from .models import ProgressUpdate, Stage
+from .models import Indicator, ProgressUpdate, Stage
 
 
 @dataclass
@@ -61,19 +62,56 @@ def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> l
         before = _display(previous, name) if previous is not None else ""
         if after != before:
             changes.append(Change(label=_field_label(name), before=before, after=after))
-    new_values = {v.indicator_id: v for v in update.indicator_values.all()}
-    old_values = {v.indicator_id: v for v in previous.indicator_values.all()} if previous else {}
-    for indicator_id in sorted(set(new_values) | set(old_values)):
-        new, old = new_values.get(indicator_id), old_values.get(indicator_id)
-        if new and old and new.value == old.value:
+    new_values = list(update.indicator_values.all())
+    old_values = list(previous.indicator_values.all()) if previous else []
+    indicators = {v.indicator_id: v.indicator for v in [*new_values, *old_values]}
+    return changes + _indicator_changes(
+        {v.indicator_id: v.value for v in new_values},
+        {v.indicator_id: v.value for v in old_values},
+        indicators,
+    )
+
+
+def changes_since_return(
+    update: ProgressUpdate, returned, indicators: dict[int, Indicator]
+) -> list[Change]:
+    """What ``update`` changes from ``returned``, the historical version of it the
+    secretariat returned: the content fields, then the indicator values it had then (its
+    ``returned_values``; left out for an update returned before they were recorded).
+    ``indicators``: id -> Indicator for values no longer reported. No queries when the
+    update's indicator values are prefetched."""
+    changes = text_changes(update, returned)
+    snapshot = getattr(returned, "returned_values", None)
+    if snapshot is None:
+        return changes
+    new_values = list(update.indicator_values.all())
+    indicators = {**indicators, **{v.indicator_id: v.indicator for v in new_values}}
+    return changes + _indicator_changes(
+        {v.indicator_id: v.value for v in new_values},
+        {int(pk): Decimal(value) for pk, value in snapshot.items()},
+        indicators,
+    )
+
+
+def _indicator_changes(
+    new: dict[int, Decimal], old: dict[int, Decimal], indicators: dict[int, Indicator]
+) -> list[Change]:
+    """The indicators whose value differs between ``old`` and ``new`` (id -> value), each
+    figure with its unit: "1,200 people", "5,000,000 Japanese yen (JPY)"."""
+    changes = []
+    for indicator_id in sorted(set(new) | set(old)):
+        after, before = new.get(indicator_id), old.get(indicator_id)
+        if after is not None and before is not None and after == before:
             continue
-        indicator = (new or old).indicator
+        indicator = indicators.get(indicator_id)
+        if indicator is None:  # deleted since its value was taken out
+            continue
+        unit = indicator.get_unit_display()
         changes.append(
             Change(
-                label=f"{indicator.name} ({indicator.get_unit_display()})",
-                # Figures with their unit: "1,200 people", "5,000,000 Japanese yen (JPY)".
-                before=f"{_figure(old.value)} {indicator.get_unit_display()}" if old else "",
-                after=f"{_figure(new.value)} {indicator.get_unit_display()}" if new else "",
+                label=f"{indicator.name} ({unit})",
+                before=f"{_figure(before)} {unit}" if before is not None else "",
+                after=f"{_figure(after)} {unit}" if after is not None else "",
             )
         )
     return changes

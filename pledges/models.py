@@ -127,6 +127,26 @@ class PledgeQuerySet(models.QuerySet):
         """Pledges whose end date is known and on or before ``day``."""
         return self.filter(end_date__lte=day)
 
+    def with_last_reporter(self):
+        """Annotated with who reported the latest published update (the one the pledge's
+        stage comes from): ``last_reporter_id`` and its name, ``last_reporter_name_ja`` /
+        ``_en`` (so ``{% text pledge "last_reporter_name" %}`` shows it); None without a
+        published update. Sub-selects in the same query: no query more."""
+        latest = (
+            ProgressUpdate.objects.published()
+            .filter(pledge=models.OuterRef("pk"))
+            .order_by("-published_at", "-pk")
+        )
+
+        def latest_of(column):
+            return models.Subquery(latest.values(column)[:1])
+
+        return self.annotate(
+            last_reporter_id=latest_of("organization_id"),
+            last_reporter_name_ja=latest_of("organization__name_ja"),
+            last_reporter_name_en=latest_of("organization__name_en"),
+        )
+
 
 class Pledge(models.Model):
     """A pledge made at a Global Refugee Forum by a Japanese organization or several."""
@@ -492,6 +512,12 @@ class ProgressUpdate(models.Model):
     )
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT)
     review_comment = models.TextField(_("secretariat's comment"), max_length=2000, blank=True)
+    # The indicator values as the secretariat returned the update ({indicator id: "12.50"}),
+    # so that the review shows what changed since; None before a return (or for updates
+    # returned before values were recorded).
+    returned_values = models.JSONField(
+        _("indicator values when returned"), null=True, blank=True, editable=False
+    )
     # Optimistic locking: a save must name the version it was edited from.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 

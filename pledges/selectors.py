@@ -2,8 +2,8 @@
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from .changes import text_changes, update_changes
-from .models import IndicatorValue, ProgressUpdate
+from .changes import changes_since_return, update_changes
+from .models import Indicator, IndicatorValue, ProgressUpdate
 
 
 def _with_indicator_values(updates: QuerySet) -> QuerySet:
@@ -67,7 +67,8 @@ def review_queue() -> list[ProgressUpdate]:
 def _add_returned_versions(queue: list[ProgressUpdate]) -> None:
     """A resubmitted update (returned, then submitted again: it still carries the
     secretariat's comment) gets ``returned_version``, the historical version as it was
-    returned, and ``changes_since_return`` from it. One query for the whole queue."""
+    returned, and ``changes_since_return`` from it, indicator values included. One query
+    for the whole queue, and one more when a value reported then has since been removed."""
     resubmitted = {u.pk: u for u in queue if u.review_comment}
     for update in queue:
         update.returned_version, update.changes_since_return = None, []
@@ -84,7 +85,14 @@ def _add_returned_versions(queue: list[ProgressUpdate]) -> None:
         ):
             returned_at[version.id] = version
         previous_state[version.id] = version.state
+    # Indicators whose value was removed since the return: no longer among the prefetched.
+    missing = {
+        int(indicator_id)
+        for pk, version in returned_at.items()
+        for indicator_id in (version.returned_values or {})
+    } - {v.indicator_id for update in resubmitted.values() for v in update.indicator_values.all()}
+    indicators = Indicator.objects.in_bulk(missing) if missing else {}
     for pk, version in returned_at.items():
         update = resubmitted[pk]
         update.returned_version = version
-        update.changes_since_return = text_changes(update, version)
+        update.changes_since_return = changes_since_return(update, version, indicators)

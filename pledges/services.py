@@ -242,6 +242,9 @@ def update_return(*, update: ProgressUpdate, reviewer, comment: str) -> Progress
     current.state = State.RETURNED
     current.reviewer = reviewer
     current.review_comment = comment.strip()
+    current.returned_values = {
+        str(v.indicator_id): str(v.value) for v in current.indicator_values.all()
+    }
     current.version += 1
     current.full_clean()
     current.save()
