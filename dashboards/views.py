@@ -209,17 +209,27 @@ def organization_list(request):
 @network_page
 def organization_detail(request, slug):
     """One organization: what it is, the pledges it leads or co-pledges and their stages."""
-    try:
+    # The head (title, feed link) needs the organization; the body is cached for visitors
+    # who are not signed in (signed-in readers see their own follow button).
+    organization = Organization.objects.active().filter(slug=slug).first()
+    if organization is None:
+        raise Http404
+
+    def build_body():
         organization, pledges = selectors.organization_for_page(slug, current_period())
-    except Organization.DoesNotExist:
-        raise Http404 from None
-    pages = paginate(request, pledges, PLEDGES_PER_PAGE)
-    context = {
-        "organization": organization,
-        **pages,
-        "pledges": pages["page_obj"].object_list,
-        "stage_labels": rollups.stage_labels(),
-    }
+        pages = paginate(request, pledges, PLEDGES_PER_PAGE)
+        return {
+            "organization": organization,
+            **pages,
+            "pledges": pages["page_obj"].object_list,
+            "stage_labels": rollups.stage_labels(),
+        }
+
+    query = request.META.get("QUERY_STRING", "")
+    key = body_cache_key(
+        request, "organization", slug, query, state=published_state(), anonymous_only=True
+    )
+    context = {"head": organization, "body_cache_key": key, "build_body": build_body}
     return render(request, "dashboards/organization_detail.html", context)
 
 

@@ -45,7 +45,8 @@ PAGES = {
     "pledge page": (lambda d: d.pledge_with_most_updates.get_absolute_url(), None, 16),
     # The version of the published data, then the roll-up when it is not cached.
     "organizations": (lambda d: reverse("dashboards:organization_list"), None, 7),
-    "largest organization": (lambda d: d.largest_organization.get_absolute_url(), None, 9),
+    # The organization for the page's head, the data version, then the roll-up and pledges.
+    "largest organization": (lambda d: d.largest_organization.get_absolute_url(), None, 11),
     "meetings": (lambda d: reverse("meetings:list"), None, 4),
     "latest meeting": (lambda d: d.latest_meeting.get_absolute_url(), None, 12),
     "meeting report": (
