@@ -145,7 +145,7 @@ def pledge_detail(request, pk):
     # The page's head (title, feed link) needs the pledge; its body is cached for visitors
     # who are not signed in (signed-in readers see their own follow button).
     period = current_period()
-    pledge = period.with_status(Pledge.objects.all()).filter(pk=pk).first()
+    pledge = Pledge.objects.filter(pk=pk).first()
     if pledge is None:
         raise Http404(_("No such pledge."))
 
@@ -158,7 +158,7 @@ def pledge_detail(request, pk):
         }
 
     key = body_cache_key(request, "pledge", pk, state=published_state(), anonymous_only=True)
-    context = {"pledge": pledge, "body_cache_key": key, "build_body": build_body}
+    context = {"head": pledge, "body_cache_key": key, "build_body": build_body}
     return render(request, "dashboards/pledge_detail.html", context)
 
 
