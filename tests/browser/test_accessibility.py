@@ -57,8 +57,10 @@ def site(settings):
         submitted_at=timezone.now(),
     )
     secretariat = SecretariatUserFactory(username="secretariat", is_superuser=True)
-    meeting = Meeting.objects.order_by("-number").first()
+    meeting = Meeting.objects.filter(number__isnull=False).order_by("-number").first()
+    event = Meeting.objects.filter(kind=Meeting.Kind.EVENT).order_by("date").first()
     organization = Organization.objects.order_by("pk").first()
+    published = ProgressUpdate.objects.published().order_by("pk").first()
     return {
         "editor": editor,
         "secretariat": secretariat,
@@ -74,6 +76,13 @@ def site(settings):
             f"/meetings/{meeting.number}/report/",
             f"/meetings/{meeting.number}/report/screen/",
             f"/meetings/{meeting.number}/report/screen/2/",
+            f"/meetings/events/{event.pk}/",
+            published.get_absolute_url(),
+            "/about/",
+            "/privacy/",
+            "/accessibility/",
+            "/contact/",
+            "/api/v1/",
             "/accounts/login/",
             "/accounts/password_reset/",
             "/no-such-page/",
@@ -83,8 +92,17 @@ def site(settings):
             f"/pledges/{pledges[2].pk}/updates/new/",
             f"/updates/{draft.pk}/edit/",
             "/accounts/password_change/",
+            "/accounts/profile/",
+            "/accounts/following/",
         ],
-        "secretariat_pages": ["/review/", "/admin/", *_admin_pages()],
+        "secretariat_pages": [
+            "/review/",
+            "/review/translations/",
+            "/accounts/two-factor/",
+            "/admin/",
+            "/admin/pledges/pledge/import/",
+            *_admin_pages(),
+        ],
     }
 
 
