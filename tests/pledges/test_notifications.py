@@ -6,6 +6,7 @@ from django.db import transaction
 from pledges import services
 from tests.factories import (
     MembershipFactory,
+    OrganizationFactory,
     ProgressUpdateFactory,
     SecretariatUserFactory,
     UserFactory,
@@ -127,3 +128,21 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("SMTP server unreachable")
+
+
+def test_an_organization_named_in_one_language_only_is_marked_in_the_other_languages_email(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    organization = OrganizationFactory(name_en="", name_ja="難民支援の会")
+    update = ProgressUpdateFactory(
+        submitted=True, organization=organization, pledge__lead_organization=organization
+    )
+    MembershipFactory(organization=update.organization, user__preferred_language="en")
+    MembershipFactory(organization=update.organization, user__preferred_language="ja")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_publish(update=update, reviewer=SecretariatUserFactory(email=""))
+
+    english, japanese = sorted(mailoutbox, key=lambda m: "事務局" in m.body)
+    assert "progress update of 難民支援の会 (Written in Japanese)." in english.body
+    assert "難民支援の会" in japanese.body and "Written in" not in japanese.body
