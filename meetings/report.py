@@ -211,11 +211,17 @@ def meeting_report(meeting: Meeting) -> MeetingReport:
         for organization in pledge.organizations:
             organizations_seen.setdefault(organization.pk, organization)
 
-    updates = []
-    for update in updates_published_in(period).filter(pledge_id__in=by_id):
+    # The updates share the pledge and organization objects read above rather than joining
+    # their own: at the Forum size a period holds some 14,000 updates.
+    updates = list(updates_published_in(period).select_related(None).filter(pledge_id__in=by_id))
+    missing = {u.organization_id for u in updates} - organizations_seen.keys()
+    reporting_elsewhere = Organization.objects.in_bulk(missing) if missing else {}
+    for update in updates:
         update.pledge = by_id[update.pledge_id]  # share the annotated pledge objects
+        update.organization = organizations_seen.get(
+            update.organization_id
+        ) or reporting_elsewhere.get(update.organization_id)
         update.pledge.reported_by = update.organization  # oldest first: the latest wins
-        updates.append(update)
     reporters = {u.organization_id: u.organization for u in updates}
 
     movements = []
