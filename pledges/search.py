@@ -11,7 +11,7 @@ each as a substring, case-insensitively, in at least one of:
 Substrings, not words, because Japanese has no spaces: 難民 finds 難民支援 and 日本の難民.
 On PostgreSQL each word is an ``ILIKE '%word%'`` that the pg_trgm GIN indexes of migration
 ``pledges.0006`` serve (a trigram index answers substring matches); on SQLite it is the
-plain ``LIKE`` of ``icontains``. Costs no extra query: it only adds conditions.
+plain ``LIKE`` of ``icontains``. Costs one query, which finds the matching pledges' ids.
 """
 
 from django.db.models import CharField, Lookup, Q, TextField
@@ -84,7 +84,15 @@ def _word_condition(word: str) -> Q:
 
 
 def search_pledges(queryset, text: str):
-    """``queryset`` narrowed to the pledges that contain every word of ``text``."""
-    for word in words(text):
-        queryset = queryset.filter(_word_condition(word))
-    return queryset
+    """``queryset`` narrowed to the pledges that contain every word of ``text``.
+
+    The matching pledges are found once, in one query, and the list's count and page then
+    read them by id: at the Forum size a common word matches most of 166,000 published
+    updates, and running that scan for the count and again for the page took twice as long."""
+    search_words = words(text)
+    if not search_words:
+        return queryset
+    matching = Pledge.objects.order_by()
+    for word in search_words:
+        matching = matching.filter(_word_condition(word))
+    return queryset.filter(pk__in=list(matching.values_list("pk", flat=True)))
