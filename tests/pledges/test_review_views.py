@@ -188,9 +188,9 @@ def test_review_queue_runs_a_fixed_number_of_queries(
         IndicatorValueFactory(update=update, indicator=indicator, value=20)
     client.force_login(secretariat)
 
-    # The queue (with its evidence files), the translations-needed counts, the session and
-    # the user: the same at every size.
-    with django_assert_max_num_queries(13):
+    # The queue (with its evidence files), the translations-needed counts and the data
+    # version they are cached under, the session and the user: the same at every size.
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("pledges:review"))
     assert len(response.context["queue"]) == size
 
