@@ -125,3 +125,15 @@ def test_workspace_in_japanese_says_who_reported(client, joint):  # noqa: F811
     assert "パスウェイズ・ジャパンが報告" in _row(html, "奨学金")
     assert '<span lang="en">Welcome Japan</span>が報告' in _row(html, "就職フェア")
     assert "が報告" not in _row(html, "メンタリング")
+
+
+def test_a_lead_named_in_japanese_only_is_marked_on_an_english_page(client, public_dashboard):
+    from tests.factories import OrganizationFactory, PledgeFactory
+
+    lead = OrganizationFactory(name_en="", name_ja="難民支援の会")
+    partner = OrganizationFactory(name_en="Demo Partner")
+    PledgeFactory(title_en="Shared pledge", lead_organization=lead, co_organizations=[partner])
+
+    html = client.get(partner.get_absolute_url()).content.decode()
+
+    assert 'Co-pledge led by <span lang="ja">難民支援の会</span>' in _row(html, "Shared pledge")
