@@ -19,12 +19,11 @@ from django.views.decorators.http import require_safe
 from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
 from organizations.models import Organization
-from pledges.models import Pledge
-from pledges.published import cached, published_state
+from pledges.models import Objective, Pledge
+from pledges.published import body_cache_key, cached, published_state
 
 from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
-from .pages import body_cache_key
 
 PLEDGES_PER_PAGE = 25
 ORGANIZATIONS_PER_PAGE = 50
@@ -112,30 +111,39 @@ def _dashboard_body(state) -> dict:
 @require_safe
 @network_page
 def pledge_list(request):
-    """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time."""
-    period = current_period()
-    filterset = PledgeFilter(
-        request.GET or None, queryset=selectors.pledges_for_list(period), period=period
-    )
-    filterset.is_valid()  # the page's head links the feed of the objective filtered by
-    query = request.META.get("QUERY_STRING", "")
+    """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time.
+    The body is cached per query string; a cached reader costs the data version's query
+    (and the objective's, for the feed link in the head, when one is filtered by)."""
+    state = published_state()
 
     def build_body():
+        period = current_period()
+        filterset = PledgeFilter(
+            request.GET or None, queryset=selectors.pledges_for_list(period), period=period
+        )
         page, notices = filterset.page(request.GET, PLEDGES_PER_PAGE)
         return {
+            "filter": filterset,
+            "period": period,
             "page_obj": page,
             "pledges": page.object_list,
             "notices": notices,
             "active_filters": filterset.active_filters(request.GET),
         }
 
+    query = request.META.get("QUERY_STRING", "")
     context = {
-        "filter": filterset,
-        "period": period,
-        "body_cache_key": body_cache_key(request, "pledges", query, state=published_state()),
+        "feed_objective": _objective_filtered_by(request),
+        "body_cache_key": body_cache_key(request, "pledges", query, state=state),
         "build_body": build_body,
     }
     return render(request, "dashboards/pledge_list.html", context)
+
+
+def _objective_filtered_by(request) -> Objective | None:
+    """The GCR objective the list is filtered by, whose feed the page's head links."""
+    number = request.GET.get("objective", "")
+    return Objective.objects.filter(number=number).first() if number.isdigit() else None
 
 
 @require_safe
@@ -144,13 +152,12 @@ def pledge_detail(request, pk):
     """What was pledged, where it stands, its indicators and its published updates."""
     # The page's head (title, feed link) needs the pledge; its body is cached for visitors
     # who are not signed in (signed-in readers see their own follow button).
-    period = current_period()
     pledge = Pledge.objects.filter(pk=pk).first()
     if pledge is None:
         raise Http404(_("No such pledge."))
 
     def build_body():
-        pledge = selectors.pledge_for_page(pk, period)
+        pledge = selectors.pledge_for_page(pk, current_period())
         return {
             "pledge": pledge,
             "other_language": _other_language(pledge),

@@ -22,6 +22,8 @@ from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone, translation
 
+from accounts.access import is_secretariat
+
 from .models import PublishedData
 
 T = TypeVar("T")
@@ -67,3 +69,17 @@ def cached(name: str, build: Callable[[], T], *parts, state: PublishedState | No
         value = build()
         cache.set(key, value, settings.GRFNET_CACHE_SECONDS)
     return value
+
+
+def body_cache_key(
+    request, name: str, *parts, state: PublishedState, anonymous_only: bool = False
+) -> str:
+    """The key of a page body that ``{% cachedbody %}`` (``pledges.templatetags.page_cache``)
+    may share between readers: every reader sees the same body but the secretariat, which
+    sees its own tools. With ``anonymous_only`` (bodies with a follow button or a form) only
+    visitors who are not signed in share it; for everyone else the key is empty and the body
+    is rendered."""
+    if anonymous_only and request.user.is_authenticated:
+        return ""
+    role = "secretariat" if is_secretariat(request.user) else "reader"
+    return cache_key(f"body-{name}", role, *parts, state=state)
