@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
-from pledges.published import cached
+from pledges.published import body_cache_key, cached, published_state
 
 from . import ics, pdf, pdf_cache
 from .calendar import organizations_due, period_for_meeting
@@ -35,15 +35,19 @@ def _meeting_for(request, number: int) -> Meeting:
 @network_page
 def meeting_list(request):
     """Upcoming meetings first (soonest first), then past ones (latest first). Two queries."""
-    today = timezone.localdate()
-    meetings = list(_visible_meetings(request.user).prefetch_related("co_hosts").order_by("date"))
-    upcoming = [m for m in meetings if m.date >= today]
-    past = [m for m in reversed(meetings) if m.date < today]
-    return render(
-        request,
-        "meetings/meeting_list.html",
-        {"upcoming": upcoming, "past": past, "today": today},
-    )
+
+    def build_body():
+        today = timezone.localdate()
+        meetings = list(
+            _visible_meetings(request.user).prefetch_related("co_hosts").order_by("date")
+        )
+        upcoming = [m for m in meetings if m.date >= today]
+        past = [m for m in reversed(meetings) if m.date < today]
+        return {"upcoming": upcoming, "past": past, "today": today}
+
+    key = body_cache_key(request, "meetings", state=published_state(), anonymous_only=True)
+    context = {"body_cache_key": key, "build_body": build_body}
+    return render(request, "meetings/meeting_list.html", context)
 
 
 @require_safe
@@ -63,26 +67,36 @@ def event_detail(request, pk):
 @require_safe
 @network_page
 def meeting_detail(request, number):
-    meeting = get_object_or_404(
-        _visible_meetings(request.user).prefetch_related(
-            "co_hosts",
-            "agenda_items__presenter",
-            "agenda_items__pledges",
-            "attendances__organization",
-        ),
-        number=number,
-    )
-    period = period_for_meeting(meeting)
-    context = {
-        "meeting": meeting,
-        "period": period,
-        "update_count": period.updates().count(),
-        "is_upcoming": meeting.date >= timezone.localdate(),
-        "show_not_reported": is_secretariat(request.user),
-    }
-    if context["show_not_reported"]:
-        context["not_reported"] = organizations_due(period)
-        context["reminders_sent"] = meeting.reminders.select_related("organization")
+    """A meeting: when, where, its agenda and who attended; for the secretariat, who has
+    not reported and the reminders. The body is cached for visitors who are not signed in;
+    they cost the meeting's query (the page's title) and the data version's."""
+    head = _meeting_for(request, number)
+
+    def build_body():
+        meeting = get_object_or_404(
+            _visible_meetings(request.user).prefetch_related(
+                "co_hosts",
+                "agenda_items__presenter",
+                "agenda_items__pledges",
+                "attendances__organization",
+            ),
+            number=number,
+        )
+        period = period_for_meeting(meeting)
+        body = {
+            "meeting": meeting,
+            "period": period,
+            "update_count": period.updates().count(),
+            "is_upcoming": meeting.date >= timezone.localdate(),
+            "show_not_reported": is_secretariat(request.user),
+        }
+        if body["show_not_reported"]:
+            body["not_reported"] = organizations_due(period)
+            body["reminders_sent"] = meeting.reminders.select_related("organization")
+        return body
+
+    key = body_cache_key(request, "meeting", number, state=published_state(), anonymous_only=True)
+    context = {"meeting": head, "body_cache_key": key, "build_body": build_body}
     return render(request, "meetings/meeting_detail.html", context)
 
 
