@@ -131,10 +131,9 @@ def pledge_list(request):
             "active_filters": filterset.active_filters(request.GET),
         }
 
-    query = request.META.get("QUERY_STRING", "")
     context = {
         "feed_objective": _objective_filtered_by(request),
-        "body_cache_key": body_cache_key(request, "pledges", query, state=state),
+        "body_cache_key": body_cache_key(request, "pledges", state=state),
         "build_body": build_body,
     }
     return render(request, "dashboards/pledge_list.html", context)
@@ -204,9 +203,8 @@ def organization_list(request):
             "stage_labels": rollups.stage_labels(),
         }
 
-    query = request.META.get("QUERY_STRING", "")
     context = {
-        "body_cache_key": body_cache_key(request, "organizations", query, state=state),
+        "body_cache_key": body_cache_key(request, "organizations", state=state),
         "build_body": build_body,
     }
     return render(request, "dashboards/organization_list.html", context)
@@ -232,9 +230,8 @@ def organization_detail(request, slug):
             "stage_labels": rollups.stage_labels(),
         }
 
-    query = request.META.get("QUERY_STRING", "")
     key = body_cache_key(
-        request, "organization", slug, query, state=published_state(), anonymous_only=True
+        request, "organization", slug, state=published_state(), anonymous_only=True
     )
     context = {"head": organization, "body_cache_key": key, "build_body": build_body}
     return render(request, "dashboards/organization_detail.html", context)

@@ -76,10 +76,11 @@ def body_cache_key(
 ) -> str:
     """The key of a page body that ``{% cachedbody %}`` (``pledges.templatetags.page_cache``)
     may share between readers: every reader sees the same body but the secretariat, which
-    sees its own tools. With ``anonymous_only`` (bodies with a follow button or a form) only
-    visitors who are not signed in share it; for everyone else the key is empty and the body
-    is rendered."""
+    sees its own tools. The query string (filters, page) is part of the key. With
+    ``anonymous_only`` (bodies with a follow button or a form) only visitors who are not
+    signed in share it; for everyone else the key is empty and the body is rendered."""
     if anonymous_only and request.user.is_authenticated:
         return ""
     role = "secretariat" if is_secretariat(request.user) else "reader"
-    return cache_key(f"body-{name}", role, *parts, state=state)
+    query = request.META.get("QUERY_STRING", "")
+    return cache_key(f"body-{name}", role, *parts, query, state=state)
