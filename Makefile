@@ -36,9 +36,10 @@ run: install
 	@echo ""
 	@$(BIN)/python manage.py runserver $(HOST)
 
-## Run the whole test suite (browser tests skip where /usr/bin/chromium is missing)
+## Run the whole test suite (browser tests skip where /usr/bin/chromium is missing), one
+## process per CPU (pytest-xdist); each takes the next test that is waiting (worksteal)
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 ## Lint: ruff, the import layers (import-linter), the templates (djLint) and the house rules
 lint: install

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -8,6 +9,15 @@ from tests.factories import (
     SecretariatUserFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Each request closes its database connection when it ends. The live server of the
+    browser tests answers in threads that a browser's kept-alive connection can keep
+    running; with persistent connections (CONN_MAX_AGE) such a thread could still hold one
+    when the test database is dropped, and the drop would fail."""
+    django_settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(autouse=True)

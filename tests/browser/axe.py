@@ -9,13 +9,23 @@ from axe_playwright_python.sync_playwright import Axe
 
 BLOCKING_IMPACTS = ("critical", "serious")
 
-_AXE = Axe()
+AXE_SCRIPT = Axe().axe_script
+
+
+def _run_axe(page, context=None) -> list[dict]:
+    """axe's violations on the page as it stands. The script is injected once per document,
+    so that checking a page again (at another width) does not parse axe-core again."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate(
+        "([context, options]) => axe.run(context || document, options)",
+        [context, {"resultTypes": ["violations"]}],
+    )["violations"]
 
 
 def axe_problems(page, *, impacts=BLOCKING_IMPACTS) -> list[str]:
-    results = _AXE.run(page, options={"resultTypes": ["violations"]})
     problems = []
-    for violation in results.response["violations"]:
+    for violation in _run_axe(page):
         if violation["impact"] not in impacts:
             continue
         for node in violation["nodes"]:
@@ -38,9 +48,8 @@ def axe_violations(page, *selectors: str) -> list[str]:
     passes. With ``selectors``, only those parts of the page are checked (what a change
     added to a page that others own)."""
     context = {"include": [[s] for s in selectors]} if selectors else None
-    results = _AXE.run(page, context=context, options={"resultTypes": ["violations"]})
     return [
         f"{v['id']}: {v['impact']} ({len(v['nodes'])} nodes) {v['help']} "
         f"{[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
+        for v in _run_axe(page, context)
     ]
