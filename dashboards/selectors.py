@@ -22,7 +22,7 @@ from meetings.models import Meeting
 from organizations.models import Membership, Organization
 from pledges.charts import heights
 from pledges.models import IndicatorValue, Pledge, ProgressUpdate, pledges_involving_q
-from pledges.published import cache_key, published_state
+from pledges.published import PublishedState, cache_key, published_state
 
 from . import rollups
 
@@ -205,6 +205,8 @@ class WorkspacePledge:
     pledge: Pledge
     is_lead: bool
     open_update: ProgressUpdate | None
+    # The key its row's description and badges are cached under: everything they show.
+    fragment_key: str = ""
 
     @property
     def is_due(self) -> bool:
@@ -247,7 +249,8 @@ def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
         .select_related("organization")
         .order_by("organization__name")
     )
-    pledges_of = _workspace_pledges([m.organization for m in memberships], period)
+    state = published_state()
+    pledges_of = _workspace_pledges([m.organization for m in memberships], period, state)
     open_updates = list(
         ProgressUpdate.objects.filter(
             organization__in=[m.organization_id for m in memberships], state__in=OPEN_STATES
@@ -265,20 +268,23 @@ def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
         section = WorkspaceSection(organization, membership.role, open_updates=own_updates)
         led, co = pledges_of[organization.pk]
         for pledge, is_lead in [(p, True) for p in led] + [(p, False) for p in co]:
-            section.pledges.append(WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk)))
+            item = WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk))
+            item.fragment_key = cache_key(
+                "workspace-row", pledge.pk, organization.pk, is_lead, item.status, state=state
+            )
+            section.pledges.append(item)
         sections.append(section)
     return sections
 
 
 def _workspace_pledges(
-    organizations: list[Organization], period: ReportingPeriod
+    organizations: list[Organization], period: ReportingPeriod, state: PublishedState
 ) -> dict[int, tuple[list[Pledge], list[Pledge]]]:
     """Organization id -> (pledges it leads, pledges it co-pledges), ordered by id, each
     annotated with its status in ``period`` and its last reporter. These are published
     data only (no draft), so they are cached per organization and period until the
     published data change, like the roll-ups; the organizations not in the cache are read
-    in two queries. One query for the data version."""
-    state = published_state()
+    in two queries."""
     keys = {
         o.pk: cache_key("workspace-pledges", o.pk, period.start, period.end, state=state)
         for o in organizations

@@ -166,3 +166,16 @@ def test_a_cached_workspace_shows_a_publication_and_a_renamed_pledge_at_once(
     assert "After the change" in html and "Before the change" not in html
     assert "Awaiting review" not in html and "Up to date" in html
     assert 'stage-badge stage-fulfilled"' in html
+
+
+def test_members_share_a_cached_row_but_not_its_action(client, editor, organization):
+    PledgeFactory(lead_organization=organization, title_en="A shared pledge")
+    viewer = MembershipFactory(organization=organization, role="viewer").user
+    client.force_login(editor)
+    assert ">Write an update<" in client.get(URL).content.decode()
+
+    client.force_login(viewer)
+    html = client.get(URL).content.decode()
+
+    assert "A shared pledge" in html and "Update due" in html
+    assert ">Write an update<" not in html
