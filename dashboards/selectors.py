@@ -5,7 +5,9 @@ function states its query cost, which does not grow with the data."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from meetings.models import Meeting
 from organizations.models import Membership, Organization
 from pledges.charts import heights
 from pledges.models import IndicatorValue, Pledge, ProgressUpdate, pledges_involving_q
+from pledges.published import PublishedState, cache_key, published_state
 
 from . import rollups
 
@@ -202,6 +205,8 @@ class WorkspacePledge:
     pledge: Pledge
     is_lead: bool
     open_update: ProgressUpdate | None
+    # The key its row's description and badges are cached under: everything they show.
+    fragment_key: str = ""
 
     @property
     def is_due(self) -> bool:
@@ -237,19 +242,15 @@ def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
     """For each organization ``user`` belongs to: its pledges (led or co-pledged), whether
     each is due an update in ``period``, who reported its latest published update
     (``last_reporter_id``), and its open updates (drafts, returned, awaiting review), newest
-    first. Four queries whatever the numbers."""
-    pledges = period.with_status(
-        Pledge.objects.select_related("lead_organization").with_last_reporter()
-    ).order_by("id")
+    first. Three queries whatever the numbers (memberships, the data version, open
+    updates), two more when an organization's pledges are not cached."""
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organization")
-        .prefetch_related(
-            Prefetch("organization__led_pledges", queryset=pledges, to_attr="led_list"),
-            Prefetch("organization__co_pledges", queryset=pledges, to_attr="co_list"),
-        )
         .order_by("organization__name")
     )
+    state = published_state()
+    pledges_of = _workspace_pledges([m.organization for m in memberships], period, state)
     open_updates = list(
         ProgressUpdate.objects.filter(
             organization__in=[m.organization_id for m in memberships], state__in=OPEN_STATES
@@ -265,12 +266,47 @@ def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
         for update in reversed(own_updates):  # the newest wins
             open_by_pledge[update.pledge_id] = update
         section = WorkspaceSection(organization, membership.role, open_updates=own_updates)
-        for pledge, is_lead in [(p, True) for p in organization.led_list] + [
-            (p, False) for p in organization.co_list
-        ]:
-            section.pledges.append(WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk)))
+        led, co = pledges_of[organization.pk]
+        for pledge, is_lead in [(p, True) for p in led] + [(p, False) for p in co]:
+            item = WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk))
+            item.fragment_key = cache_key(
+                "workspace-row", pledge.pk, organization.pk, is_lead, item.status, state=state
+            )
+            section.pledges.append(item)
         sections.append(section)
     return sections
+
+
+def _workspace_pledges(
+    organizations: list[Organization], period: ReportingPeriod, state: PublishedState
+) -> dict[int, tuple[list[Pledge], list[Pledge]]]:
+    """Organization id -> (pledges it leads, pledges it co-pledges), ordered by id, each
+    annotated with its status in ``period`` and its last reporter. These are published
+    data only (no draft), so they are cached per organization and period until the
+    published data change, like the roll-ups; the organizations not in the cache are read
+    in two queries."""
+    keys = {
+        o.pk: cache_key("workspace-pledges", o.pk, period.start, period.end, state=state)
+        for o in organizations
+    }
+    found = cache.get_many(list(keys.values()))
+    pledges_of = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [o for o in organizations if o.pk not in pledges_of]
+    if missing:
+        pledges = period.with_status(
+            Pledge.objects.select_related("lead_organization").with_last_reporter()
+        ).order_by("id")
+        prefetch_related_objects(
+            missing,
+            Prefetch("led_pledges", queryset=pledges, to_attr="led_list"),
+            Prefetch("co_pledges", queryset=pledges, to_attr="co_list"),
+        )
+        built = {o.pk: (o.led_list, o.co_list) for o in missing}
+        cache.set_many(
+            {keys[pk]: value for pk, value in built.items()}, settings.GRFNET_CACHE_SECONDS
+        )
+        pledges_of.update(built)
+    return pledges_of
 
 
 @dataclass

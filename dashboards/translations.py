@@ -21,7 +21,7 @@ from accounts.languages import LANGUAGE_NAMES, missing_language
 from meetings.models import Meeting
 from organizations.models import Organization
 from pledges.models import Indicator, Pledge, ProgressUpdate
-from pledges.published import cached
+from pledges.published import PublishedState, cached
 
 
 def _empty(name: str) -> Q:
@@ -102,10 +102,11 @@ def translations_needed() -> list[Group]:
     return groups
 
 
-def translations_needed_counts() -> dict[str, int]:
+def translations_needed_counts(state: PublishedState | None = None) -> dict[str, int]:
     """How many items of each kind lack a language, and ``total``. Five queries, built once
-    per change of the published data (which every edit of these texts is)."""
-    return cached("translations-needed", _counts)
+    per change of the published data (which every edit of these texts is); one for the
+    data version unless ``state`` is given."""
+    return cached("translations-needed", _counts, state=state)
 
 
 def _counts() -> dict[str, int]:

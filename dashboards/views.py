@@ -20,7 +20,7 @@ from accounts.access import is_secretariat, network_page
 from meetings.calendar import current_period
 from organizations.models import Organization
 from pledges.models import Objective, Pledge
-from pledges.published import body_cache_key, cached, published_state
+from pledges.published import body_cache_key, cached, cached_fragments, published_state
 
 from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
@@ -244,8 +244,10 @@ def workspace(request):
     """``/my/``: the user's organizations, their pledges and what is due, open updates."""
     today = timezone.localdate()
     period = current_period(today)
+    sections = selectors.workspace_sections(request.user, period)
     context = {
-        "sections": selectors.workspace_sections(request.user, period),
+        "sections": sections,
+        "cached_fragments": cached_fragments(i.fragment_key for s in sections for i in s.pledges),
         "next_meeting": period.meeting,
         "days_left": period.days_to_deadline(today),
         "deadline_passed": period.deadline_passed(today),

@@ -1,8 +1,10 @@
 """What a progress update changes from an earlier one, for the secretariat's review."""
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import translation
 from django.utils.text import capfirst
 
 from accounts.languages import LANGUAGE_NAMES
@@ -26,12 +28,19 @@ def _display(update: ProgressUpdate, name: str) -> str:
 
 
 def _field_label(name: str) -> str:
-    """ "What was done (Japanese)" for achievements_ja."""
+    """ "What was done (Japanese)" for achievements_ja, in the active language."""
+    return _label_in(name, translation.get_language())
+
+
+@functools.cache
+def _label_in(name: str, _language: str | None) -> str:
+    """The label, worked out once per field and language: the review queue asked for it
+    a few hundred times a page."""
     base, _sep, language = name.rpartition("_")
     if language in LANGUAGE_NAMES and base:
         label = ProgressUpdate._meta.get_field(base).verbose_name
         return f"{capfirst(label)} ({LANGUAGE_NAMES[language]})"
-    return capfirst(ProgressUpdate._meta.get_field(name).verbose_name)
+    return str(capfirst(ProgressUpdate._meta.get_field(name).verbose_name))
 
 
 def _figure(value) -> str:

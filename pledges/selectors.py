@@ -4,6 +4,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from .changes import changes_since_return, update_changes
 from .models import Indicator, IndicatorValue, ProgressUpdate
+from .published import PublishedState, cache_key
 
 
 def _with_indicator_values(updates: QuerySet) -> QuerySet:
@@ -62,6 +63,24 @@ def review_queue() -> list[ProgressUpdate]:
         update.changes = update_changes(update, update.previous)
     _add_returned_versions(queue)
     return queue
+
+
+def review_card_key(update: ProgressUpdate, state: PublishedState) -> str:
+    """The key a review card's content (everything but its form) is cached under: the
+    update's version (every write bumps it: its text, its evidence files, its return),
+    the published update it is compared with and that one's version, the author's name,
+    and the published data version (pledge titles, organization and indicator names),
+    with the language and the day."""
+    previous = update.previous
+    return cache_key(
+        "review-card",
+        update.pk,
+        update.version,
+        previous.pk if previous else "",
+        previous.version if previous else "",
+        update.author or "",
+        state=state,
+    )
 
 
 def _add_returned_versions(queue: list[ProgressUpdate]) -> None:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from . import evidence, permissions, selectors, services
 from .forms import ReviewForm, UpdateForm, initial_from
 from .models import ProgressUpdate
+from .published import cached_fragments, published_state
 
 SUBMIT = "submit"  # the name of the "Submit for review" button; the other saves a draft
 
@@ -200,14 +201,18 @@ def _review_page(request, *, return_forms=None, status=200):
         if update.pk in return_forms:
             number = index // REVIEW_PER_PAGE + 1
     page = Paginator(queue, REVIEW_PER_PAGE).get_page(number)
+    state = published_state()
     for update in page:
         update.return_form = return_forms.get(update.pk) or ReviewForm(
             auto_id=f"id_return_{update.pk}_%s"
         )
+        update.card_key = selectors.review_card_key(update, state)
     context = {
         "queue": queue,
         "page_obj": page,
         "page_numbers": list(page.paginator.get_elided_page_range(page.number)),
+        "cached_fragments": cached_fragments(update.card_key for update in page),
+        "published_state": state,
     }
     return render(request, "pledges/review_queue.html", context, status=status)
 

@@ -1,5 +1,7 @@
 """``{% translations_needed_counts as counts %}``: for the secretariat's review page, which
-``pledges`` renders but whose counts cover meetings too (read side, ``dashboards``)."""
+``pledges`` renders but whose counts cover meetings too (read side, ``dashboards``).
+``{% translations_needed_counts state as counts %}`` uses the published data version the
+page has already read (a ``PublishedState``) rather than read it again."""
 
 from django import template
 
@@ -9,5 +11,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def translations_needed_counts():
-    return counts_of()
+def translations_needed_counts(state=None):
+    return counts_of(state=state)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from pledges import services
 from tests.factories import (
     MeetingFactory,
     MembershipFactory,
@@ -141,3 +142,40 @@ def test_the_time_left_to_the_deadline_is_counted_in_days(client, editor, days, 
     html = client.get(URL).content.decode()
     assert text in html
     assert "minutes" not in html
+
+
+def test_a_cached_workspace_shows_a_publication_and_a_renamed_pledge_at_once(
+    client, editor, organization, secretariat
+):
+    """The pledges' status and names are cached with the published data: publishing an
+    update or editing a pledge shows on the next request."""
+    MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=20))
+    pledge = PledgeFactory(lead_organization=organization, title_en="Before the change")
+    update = ProgressUpdateFactory(pledge=pledge, author=editor, submitted=True, stage="fulfilled")
+    client.force_login(editor)
+    before = client.get(URL)
+    assert before.context["sections"][0].pledges[0].status == "submitted"
+    assert "Awaiting review" in before.content.decode()
+
+    services.update_publish(update=update, reviewer=secretariat)
+    pledge.refresh_from_db()
+    pledge.title_en = "After the change"
+    pledge.save()
+
+    html = client.get(URL).content.decode()
+    assert "After the change" in html and "Before the change" not in html
+    assert "Awaiting review" not in html and "Up to date" in html
+    assert 'stage-badge stage-fulfilled"' in html
+
+
+def test_members_share_a_cached_row_but_not_its_action(client, editor, organization):
+    PledgeFactory(lead_organization=organization, title_en="A shared pledge")
+    viewer = MembershipFactory(organization=organization, role="viewer").user
+    client.force_login(editor)
+    assert ">Write an update<" in client.get(URL).content.decode()
+
+    client.force_login(viewer)
+    html = client.get(URL).content.decode()
+
+    assert "A shared pledge" in html and "Update due" in html
+    assert ">Write an update<" not in html
