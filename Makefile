@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test screenshots install lint format messages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "grfnet needs Python 3.11 or newer (set PYTHON=python3.x)")'
@@ -40,6 +40,10 @@ run: install
 ## process per CPU (pytest-xdist); each takes the next test that is waiting (worksteal)
 test: install
 	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
+
+## The browser tests again, saving what they see in artifacts/screenshots/ (both languages)
+screenshots: install
+	GRFNET_SCREENSHOTS=1 $(BIN)/python -m pytest -n auto --dist worksteal tests/browser $(PYTEST_ARGS)
 
 ## Lint: ruff, the import layers (import-linter), the templates (djLint) and the house rules
 lint: install

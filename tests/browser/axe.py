@@ -12,20 +12,22 @@ BLOCKING_IMPACTS = ("critical", "serious")
 AXE_SCRIPT = Axe().axe_script
 
 
-def _run_axe(page, context=None) -> list[dict]:
+def _run_axe(page, context=None, *, read_stylesheets=True) -> list[dict]:
     """axe's violations on the page as it stands. The script is injected once per document,
-    so that checking a page again (at another width) does not parse axe-core again."""
+    so that checking a page again (at another width) does not parse axe-core again; so may
+    the stylesheets' reading (axe's ``preload``, for css-orientation-lock) be left out when
+    the same document's were read already."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
+    options = {"resultTypes": ["violations"], "preload": read_stylesheets}
     return page.evaluate(
-        "([context, options]) => axe.run(context || document, options)",
-        [context, {"resultTypes": ["violations"]}],
+        "([context, options]) => axe.run(context || document, options)", [context, options]
     )["violations"]
 
 
-def axe_problems(page, *, impacts=BLOCKING_IMPACTS) -> list[str]:
+def axe_problems(page, *, impacts=BLOCKING_IMPACTS, read_stylesheets=True) -> list[str]:
     problems = []
-    for violation in _run_axe(page):
+    for violation in _run_axe(page, read_stylesheets=read_stylesheets):
         if violation["impact"] not in impacts:
             continue
         for node in violation["nodes"]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 CHROMIUM = os.environ.get("GRFNET_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -51,14 +51,34 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _close_every_context(request):
+    """Every browser context a test opened is closed when it ends. One left open keeps its
+    kept-alive connections to the live server, and with them the server's threads and their
+    database connections, past the test database's teardown."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+
+
 @pytest.fixture
 def screenshot():
-    """Save a full-page screenshot: ``screenshot(page, "dashboard-en")``."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    """Save a screenshot for people to look at: ``screenshot(page, "dashboard-en")`` takes
+    the full page, ``screenshot(locator, "map-en")`` one part of it. Only when
+    GRFNET_SCREENSHOTS is set (``make screenshots``): writing 130 full-page PNGs took a
+    tenth of the suite's time and checks nothing."""
+    wanted = os.environ.get("GRFNET_SCREENSHOTS", "") not in ("", "0")
 
-    def take(page, name):
+    def take(target, name):
+        if not wanted:
+            return None
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        if isinstance(target, Page):
+            target.screenshot(path=str(path), full_page=True)
+        else:
+            target.screenshot(path=str(path))
         return path
 
     return take

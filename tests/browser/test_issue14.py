@@ -130,9 +130,8 @@ def test_the_dashboard_maps_where_pledges_act(page, live_server, network, screen
     expect(row.locator("td").first).to_have_text("2")
     assert axe_violations(page, "#by-country") == []
     section.scroll_into_view_if_needed()
-    section.screenshot(
-        path=str(screenshot(page, f"issue14-dashboard-{lang}").with_name(f"issue14-map-{lang}.png"))
-    )
+    screenshot(page, f"issue14-dashboard-{lang}")
+    screenshot(section, f"issue14-map-{lang}")
     page.emulate_media(media="print")
     expect(section.locator(".world-map-svg")).to_be_visible()
     page.emulate_media(media="screen")

@@ -62,10 +62,12 @@ def test_list_filters_fold_behind_a_summary_on_phones(
     expect(stage).to_be_visible()
     context.close()
 
-    desktop = open_context(browser, live_server, lang, "desktop").new_page()
+    desktop_context = open_context(browser, live_server, lang, "desktop")
+    desktop = desktop_context.new_page()
     desktop.goto(f"{live_server.url}/pledges/?stage=in_progress&objective=2")
     expect(desktop.locator("#id_stage")).to_be_visible()
     expect(desktop.get_by_text(summary)).to_be_hidden()
+    desktop_context.close()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -23,9 +23,11 @@ def _page_height(page):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_report_is_readable_on_a_phone(browser, live_server, seeded, lang, screenshot):
-    desktop = open_context(browser, live_server, lang, "desktop").new_page()
+    desktop_context = open_context(browser, live_server, lang, "desktop")
+    desktop = desktop_context.new_page()
     desktop.goto(live_server.url + REPORT)
     desktop_height = _page_height(desktop)
+    desktop_context.close()
 
     context = open_context(browser, live_server, lang, "phone")
     page = context.new_page()
@@ -84,7 +86,8 @@ def test_meeting_day_view_moves_by_keyboard_and_links_without_javascript(
     expect(page).to_have_url(f"{live_server.url}/meetings/1/report/screen/")
     expect(page.locator("h1")).to_contain_text("第1回" if lang == "ja" else "First Japan")
     screenshot(page, f"report-screen-1-{lang}")
-    page.keyboard.press("Enter")  # the Next link has the focus
+    expect(page.locator("a[accesskey=n]")).to_be_focused()  # the Next link has the focus
+    page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/meetings/1/report/screen/2/")
     expect(page.locator("a[accesskey=n]")).to_be_focused()
     expect(page.locator("a[accesskey=p]")).to_have_attribute("href", "/meetings/1/report/screen/1/")
