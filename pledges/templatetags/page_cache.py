@@ -17,11 +17,22 @@ holds: no CSRF token, nothing of the reader's that the key does not hold. A view
 knows its parts' keys puts ``cached_fragments`` in the context
 (``pledges.published.cached_fragments(keys)``: one read of the cache for them all) rather
 than have each part read it.
+
+``{% cachedchrome "name" part… %}…{% endcachedchrome %}``: a part of every page's frame (the
+navigation, the footer, the stylesheet links) that depends on nothing but the templates, the
+URLs, the static files' manifest, the language and the ``part`` values (say the current view's
+name and the reader's role), kept in this process's memory: no cache round trip, rendered once
+per process for each language and parts. Never around a CSRF token, a CSP nonce, the reader's
+name or anything from the database. Not kept with ``DEBUG`` (templates reload), and forgotten
+when a test changes a setting.
 """
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix
+from django.utils import translation
 
 register = template.Library()
 
@@ -79,3 +90,51 @@ def cachedfragment(parser, token):
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
     return CachedFragmentNode(nodelist, parser.compile_filter(key))
+
+
+# (name, language, script prefix, parts…) -> html. The keys are few (a part is a view's name
+# or a role flag), so the bound only guards against a part that was not meant to vary.
+_chrome: dict[tuple, str] = {}
+CHROME_MAX_ENTRIES = 2000
+
+
+def _forget_chrome(**kwargs):
+    _chrome.clear()
+
+
+setting_changed.connect(_forget_chrome)
+
+
+class CachedChromeNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+
+    def render(self, context):
+        if settings.DEBUG:
+            return self.nodelist.render(context)
+        key = (
+            self.name,
+            translation.get_language(),
+            get_script_prefix(),
+            *(part.resolve(context) for part in self.parts),
+        )
+        html = _chrome.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if len(_chrome) < CHROME_MAX_ENTRIES:
+                _chrome[key] = html
+        return html
+
+
+@register.tag
+def cachedchrome(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            "{% cachedchrome %} takes a quoted name, then the values the part depends on"
+        )
+    nodelist = parser.parse(("endcachedchrome",))
+    parser.delete_first_token()
+    return CachedChromeNode(nodelist, bits[1][1:-1], [parser.compile_filter(b) for b in bits[2:]])
