@@ -169,6 +169,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # they build from published data under the version in pledges.published, which lives in
 # the database, so a process's own cache is colder but never stale.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://grfnet")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same, but one Redis client per connection pool rather than one per cache call.
+    CACHES["default"]["BACKEND"] = "grfnet.cache.RedisCache"
 GRFNET_CACHE_SECONDS = env.int("GRFNET_CACHE_SECONDS", default=3600)
 if "CACHE_URL" in env.ENVIRON:
     # Sessions read from the shared cache, written through to the database.

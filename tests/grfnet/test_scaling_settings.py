@@ -42,7 +42,7 @@ def test_without_cache_url_each_process_caches_in_local_memory():
 def test_cache_url_shares_the_cache_and_sessions_in_redis():
     found = _settings(CACHE_URL="redis://cache.internal:6379/2")
     assert found["cache"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "grfnet.cache.RedisCache",
         "LOCATION": "redis://cache.internal:6379/2",
     }
     assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
@@ -73,3 +73,15 @@ def test_jit_is_off_on_the_apps_connections():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_the_redis_cache_reuses_one_client_per_connection_pool():
+    from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+
+    from grfnet.cache import RedisCache
+
+    cache = RedisCache("redis://cache.internal:6379/2", {})
+    assert isinstance(cache, DjangoRedisCache)
+    client = cache._cache.get_client("key")
+    assert cache._cache.get_client("other", write=True) is client
+    assert client.connection_pool is cache._cache._get_connection_pool(write=False)
