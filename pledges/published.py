@@ -44,9 +44,14 @@ def published_data_changed() -> None:
         PublishedData.objects.get_or_create(pk=ROW, defaults={"version": 1, "changed_at": now})
 
 
+# Built once: every page asks for the version, and building the filter and the ordering of
+# ``.first()`` each time cost more than the query's round trip. Cloned (``.all()``) per use.
+_STATE_QUERY = PublishedData.objects.filter(pk=ROW).values_list("version", "changed_at")[:1]
+
+
 def published_state() -> PublishedState:
     """The current version and the time of the last change. One query."""
-    row = PublishedData.objects.filter(pk=ROW).values_list("version", "changed_at").first()
+    row = next(iter(_STATE_QUERY.all()), None)
     if row is None:
         return PublishedState(0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
     return PublishedState(*row)
