@@ -83,6 +83,13 @@ def review_card_key(update: ProgressUpdate, state: PublishedState) -> str:
     )
 
 
+def review_form_key(update: ProgressUpdate, form, state: PublishedState) -> str:
+    """The key a review card's form fields and buttons are cached under while the form is
+    empty (they then depend only on the update and the language); empty, so not cached,
+    for a form sent back with what was typed and its errors."""
+    return "" if form.is_bound else cache_key("review-form", update.pk, state=state)
+
+
 def _add_returned_versions(queue: list[ProgressUpdate]) -> None:
     """A resubmitted update (returned, then submitted again: it still carries the
     secretariat's comment) gets ``returned_version``, the historical version as it was

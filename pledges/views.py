@@ -207,11 +207,14 @@ def _review_page(request, *, return_forms=None, status=200):
             auto_id=f"id_return_{update.pk}_%s"
         )
         update.card_key = selectors.review_card_key(update, state)
+        update.form_key = selectors.review_form_key(update, update.return_form, state)
     context = {
         "queue": queue,
         "page_obj": page,
         "page_numbers": list(page.paginator.get_elided_page_range(page.number)),
-        "cached_fragments": cached_fragments(update.card_key for update in page),
+        "cached_fragments": cached_fragments(
+            key for update in page for key in (update.card_key, update.form_key)
+        ),
         "published_state": state,
     }
     return render(request, "pledges/review_queue.html", context, status=status)

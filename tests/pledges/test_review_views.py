@@ -219,26 +219,42 @@ def test_update_pages_carry_no_inline_styles_or_scripts(client, secretariat, org
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
-def test_an_empty_review_form_is_written_as_crispy_forms_writes_it(client, secretariat, language):
-    """The review card writes its empty form out rather than asking crispy-forms for each
-    card (a third of the page's time): the same HTML, so the look does not drift."""
-    update = ProgressUpdateFactory(submitted=True)
+def test_each_card_has_its_own_empty_form_and_a_refused_one_is_never_kept(
+    client, secretariat, language
+):
+    """The cards' empty forms are cached per update and language: each is crispy-forms'
+    rendering with the card's own ids, and a form sent back with its errors and what was
+    typed is not what the next reader gets."""
+    first, second = ProgressUpdateFactory.create_batch(2, submitted=True)
     client.force_login(secretariat)
-    html = client.get(reverse("pledges:review"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    def page():
+        return client.get(reverse("pledges:review"), HTTP_ACCEPT_LANGUAGE=language)
 
     crispy = engines["django"].from_string(
         "{% load crispy_forms_tags %}{{ form.comment|as_crispy_field }}"
         "\x1f{{ form.confirm_publish|as_crispy_field }}"
     )
-    with translation.override(language):
-        form = ReviewForm(auto_id=f"id_return_{update.pk}_%s")
-        expected = crispy.render({"form": form}).split("\x1f")
 
     def squeeze(text):
         return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", text)).strip()
 
-    for field in expected:
-        assert squeeze(field) in squeeze(html)
+    for _request in range(2):  # built, then from the cache
+        html = squeeze(page().content.decode())
+        for update in (first, second):
+            with translation.override(language):
+                form = ReviewForm(auto_id=f"id_return_{update.pk}_%s")
+                for field in crispy.render({"form": form}).split("\x1f"):
+                    assert squeeze(field) in html
+
+    refused = client.post(
+        _return(first), {"comment": "Too long. " + "z" * 2000}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert refused.status_code == 400
+    assert "Too long. zzz" in refused.content.decode()
+    after = page().content.decode()
+    assert "Too long. zzz" not in after
+    assert f'id="error_1_id_return_{first.pk}_comment"' not in after
 
 
 def test_a_cached_review_card_shows_every_change_on_the_next_request(client, secretariat):
