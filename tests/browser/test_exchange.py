@@ -149,4 +149,5 @@ def test_the_api_page_reads_well(page, live_server, reference, screenshot, brows
     screenshot(page, f"api-page-{language}")
     assert_part_accessible(page, {"include": [["main"]], "exclude": [[".breadcrumb"]]})
     page.get_by_role("link", name="/api/v1/pledges/?objective=2&stage=in_progress").click()
+    page.wait_for_url(re.compile(r"/api/v1/pledges/\?objective=2&stage=in_progress$"))
     assert page.evaluate("() => JSON.parse(document.body.innerText).page") == 1
