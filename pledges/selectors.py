@@ -1,5 +1,7 @@
 """Reads of one app's models that views and services share."""
 
+from collections.abc import Container
+
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from .changes import changes_since_return, update_changes
@@ -7,15 +9,14 @@ from .models import Indicator, IndicatorValue, ProgressUpdate
 from .published import PublishedState, cache_key
 
 
-def _with_indicator_values(updates: QuerySet) -> QuerySet:
-    return updates.prefetch_related(
-        Prefetch(
-            "indicator_values",
-            queryset=IndicatorValue.objects.select_related("indicator").order_by(
-                "indicator__order", "indicator__id"
-            ),
-        )
+def _indicator_values() -> QuerySet:
+    return IndicatorValue.objects.select_related("indicator").order_by(
+        "indicator__order", "indicator__id"
     )
+
+
+def _with_indicator_values(updates: QuerySet) -> QuerySet:
+    return updates.prefetch_related(Prefetch("indicator_values", queryset=_indicator_values()))
 
 
 def latest_published_update(pledge, organization=None) -> ProgressUpdate | None:
@@ -32,37 +33,77 @@ def latest_published_update(pledge, organization=None) -> ProgressUpdate | None:
     return published.first()
 
 
-def review_queue() -> list[ProgressUpdate]:
-    """Submitted updates, oldest submission first, each with ``previous`` (its pledge's
-    last published update, or None) and ``changes`` from it. Four queries whatever the
-    length of the queue, one more for the evidence files."""
-    latest_published = (
+def review_queue_ids() -> list[int]:
+    """The submitted updates' ids, oldest submission first. One query."""
+    return list(
+        ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)
+        .order_by("submitted_at", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _latest_published(field: str) -> Subquery:
+    """``field`` of the latest published update of the outer update's pledge."""
+    return Subquery(
         ProgressUpdate.objects.published()
         .filter(pledge=OuterRef("pledge"))
         .order_by("-published_at", "-pk")
-        .values("pk")[:1]
+        .values(field)[:1]
     )
-    queue = list(
-        _with_indicator_values(
-            ProgressUpdate.objects.filter(state=ProgressUpdate.State.SUBMITTED)
-            .select_related("pledge", "organization", "author", "reviewer")
-            .prefetch_related("attachments")
-            .annotate(previous_id=Subquery(latest_published))
-            .order_by("submitted_at", "pk")
+
+
+def review_cards(ids: list[int], state: PublishedState) -> list[ProgressUpdate]:
+    """The updates ``ids`` in that order, each with ``card_key`` (``review_card_key``) and
+    no more: what it takes to know whether its card is cached. One query;
+    ``with_review_details`` gives the others what a card shows."""
+    found = (
+        ProgressUpdate.objects.select_related("author")
+        .only("version", "author")
+        .annotate(
+            previous_id=_latest_published("pk"), previous_version=_latest_published("version")
         )
     )
-    previous_ids = {u.previous_id for u in queue if u.previous_id}
+    by_pk = found.in_bulk(ids)
+    updates = [by_pk[pk] for pk in ids if pk in by_pk]
+    for update in updates:
+        update.card_key = review_card_key(update, state)
+    return updates
+
+
+def with_review_details(cards: list[ProgressUpdate], cached: Container[str]) -> list:
+    """``cards`` (from ``review_cards``), those whose ``card_key`` is not in ``cached``
+    replaced by their update in full with what its card shows: its pledge, organization,
+    indicator values and evidence files, ``previous`` (its pledge's last published update,
+    or None) and ``changes`` from it, and, when it was returned before, the changes since.
+    No query when every card is cached; else four whatever their number, one more for
+    resubmitted updates."""
+    missing = {card.pk: card for card in cards if card.card_key not in cached}
+    if not missing:
+        return cards
+    updates = list(
+        _with_indicator_values(
+            ProgressUpdate.objects.filter(pk__in=missing)
+            .select_related("pledge", "organization", "author", "reviewer")
+            .prefetch_related("attachments")
+        )
+    )
+    for update in updates:
+        card = missing[update.pk]
+        update.card_key, update.previous_id = card.card_key, card.previous_id
     previous = {
         u.pk: u
         for u in _with_indicator_values(
-            ProgressUpdate.objects.filter(pk__in=previous_ids).select_related("organization")
+            ProgressUpdate.objects.filter(
+                pk__in={u.previous_id for u in updates if u.previous_id}
+            ).select_related("organization")
         )
     }
-    for update in queue:
+    for update in updates:
         update.previous = previous.get(update.previous_id)
         update.changes = update_changes(update, update.previous)
-    _add_returned_versions(queue)
-    return queue
+    _add_returned_versions(updates)
+    built = {update.pk: update for update in updates}
+    return [built.get(card.pk, card) for card in cards]
 
 
 def review_card_key(update: ProgressUpdate, state: PublishedState) -> str:
@@ -70,24 +111,24 @@ def review_card_key(update: ProgressUpdate, state: PublishedState) -> str:
     update's version (every write bumps it: its text, its evidence files, its return),
     the published update it is compared with and that one's version, the author's name,
     and the published data version (pledge titles, organization and indicator names),
-    with the language and the day."""
-    previous = update.previous
+    with the language and the day. ``update`` carries ``previous_id`` and
+    ``previous_version`` (``review_cards``)."""
     return cache_key(
         "review-card",
         update.pk,
         update.version,
-        previous.pk if previous else "",
-        previous.version if previous else "",
+        update.previous_id,
+        update.previous_version,
         update.author or "",
         state=state,
     )
 
 
-def review_form_key(update: ProgressUpdate, form, state: PublishedState) -> str:
-    """The key a review card's form fields and buttons are cached under while the form is
-    empty (they then depend only on the update and the language); empty, so not cached,
-    for a form sent back with what was typed and its errors."""
-    return "" if form.is_bound else cache_key("review-form", update.pk, state=state)
+def review_form_key(pk: int, form, state: PublishedState) -> str:
+    """The key the form fields and buttons of update ``pk``'s review card are cached under
+    while the form is empty (they then depend only on the update and the language); empty,
+    so not cached, for a form sent back with what was typed and its errors."""
+    return "" if form.is_bound else cache_key("review-form", pk, state=state)
 
 
 def _add_returned_versions(queue: list[ProgressUpdate]) -> None:

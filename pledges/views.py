@@ -193,28 +193,31 @@ REVIEW_PER_PAGE = 20
 
 
 def _review_page(request, *, return_forms=None, status=200):
-    """A page of the queue: the one the URL asks for, or the one holding a returned form."""
-    queue = selectors.review_queue()
+    """A page of the queue: the one the URL asks for, or the one holding a returned form.
+    Only the cards not in the cache are built."""
+    queue = selectors.review_queue_ids()
     return_forms = return_forms or {}
     number = request.GET.get("page")
-    for index, update in enumerate(queue):
-        if update.pk in return_forms:
+    for index, pk in enumerate(queue):
+        if pk in return_forms:
             number = index // REVIEW_PER_PAGE + 1
     page = Paginator(queue, REVIEW_PER_PAGE).get_page(number)
     state = published_state()
+    cards = selectors.review_cards(list(page), state)
+    forms = {
+        card.pk: return_forms.get(card.pk) or ReviewForm(auto_id=f"id_return_{card.pk}_%s")
+        for card in cards
+    }
+    form_keys = {pk: selectors.review_form_key(pk, form, state) for pk, form in forms.items()}
+    fragments = cached_fragments([*(card.card_key for card in cards), *form_keys.values()])
+    page.object_list = selectors.with_review_details(cards, fragments)
     for update in page:
-        update.return_form = return_forms.get(update.pk) or ReviewForm(
-            auto_id=f"id_return_{update.pk}_%s"
-        )
-        update.card_key = selectors.review_card_key(update, state)
-        update.form_key = selectors.review_form_key(update, update.return_form, state)
+        update.return_form, update.form_key = forms[update.pk], form_keys[update.pk]
     context = {
-        "queue": queue,
+        "queue_length": len(queue),
         "page_obj": page,
         "page_numbers": list(page.paginator.get_elided_page_range(page.number)),
-        "cached_fragments": cached_fragments(
-            key for update in page for key in (update.card_key, update.form_key)
-        ),
+        "cached_fragments": fragments,
         "published_state": state,
     }
     return render(request, "pledges/review_queue.html", context, status=status)

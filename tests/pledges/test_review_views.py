@@ -43,7 +43,7 @@ def test_queue_lists_submitted_updates_oldest_first_and_nothing_else(client, sec
 
     response = client.get(reverse("pledges:review"))
 
-    assert [u.pk for u in response.context["queue"]] == [older.pk, newer.pk]
+    assert [u.pk for u in response.context["page_obj"]] == [older.pk, newer.pk]
     html = response.content.decode()
     assert html.index("Older pledge") < html.index("Newer pledge")
     assert "A draft pledge" not in html and "A published pledge" not in html
@@ -75,7 +75,7 @@ def test_queue_shows_what_changed_since_the_last_published_update(client, secret
 
     response = client.get(reverse("pledges:review"))
 
-    changes = {c.label: (c.before, c.after) for c in response.context["queue"][0].changes}
+    changes = {c.label: (c.before, c.after) for c in response.context["page_obj"][0].changes}
     assert changes["Stage"] == ("Planning stage", "In progress")
     assert changes["Progress (%)"] == ("20 %", "60 %")
     assert changes["What was done (English)"] == ("Planned the course.", "Ran the course twice.")
@@ -191,11 +191,17 @@ def test_review_queue_runs_a_fixed_number_of_queries(
         IndicatorValueFactory(update=update, indicator=indicator, value=20)
     client.force_login(secretariat)
 
-    # The queue (with its evidence files), the translations-needed counts and the data
-    # version they are cached under, the session and the user: the same at every size.
-    with django_assert_max_num_queries(14):
+    # The queue's order, its page's cards, what the cards show (the updates, their
+    # evidence files and indicator values, the updates they are compared with and theirs),
+    # the translations-needed counts and the data version they are cached under, the
+    # session and the user: the same at every size.
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("pledges:review"))
-    assert len(response.context["queue"]) == size
+    assert len(response.context["page_obj"]) == size
+    # Again, with the cards and counts cached: only what tells whether they still hold.
+    with django_assert_max_num_queries(6):
+        again = client.get(reverse("pledges:review"))
+    assert again.content.count(b'class="card review-card') == size
 
 
 def test_update_pages_carry_no_inline_styles_or_scripts(client, secretariat, organization):
