@@ -22,7 +22,7 @@ from meetings.models import Meeting
 from organizations.models import Membership, Organization
 from pledges.charts import heights
 from pledges.models import IndicatorValue, Pledge, ProgressUpdate, pledges_involving_q
-from pledges.published import PublishedState, cache_key, published_state
+from pledges.published import PublishedState, cache_key
 
 from . import rollups
 
@@ -238,18 +238,19 @@ class WorkspaceSection:
         return sum(1 for p in self.pledges if p.is_due)
 
 
-def workspace_sections(user, period: ReportingPeriod) -> list[WorkspaceSection]:
+def workspace_sections(
+    user, period: ReportingPeriod, state: PublishedState
+) -> list[WorkspaceSection]:
     """For each organization ``user`` belongs to: its pledges (led or co-pledged), whether
     each is due an update in ``period``, who reported its latest published update
     (``last_reporter_id``), and its open updates (drafts, returned, awaiting review), newest
-    first. Three queries whatever the numbers (memberships, the data version, open
-    updates), two more when an organization's pledges are not cached."""
+    first. Two queries whatever the numbers (memberships, open updates), two more when
+    an organization's pledges are not cached under ``state``."""
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organization")
         .order_by("organization__name")
     )
-    state = published_state()
     pledges_of = _workspace_pledges([m.organization for m in memberships], period, state)
     open_updates = list(
         ProgressUpdate.objects.filter(

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
-from meetings.calendar import current_period
+from meetings.calendar import cached_current_period, current_period
 from organizations.models import Organization
 from pledges.models import Objective, Pledge
 from pledges.published import body_cache_key, cached, cached_fragments, published_state
@@ -243,8 +243,9 @@ def organization_detail(request, slug):
 def workspace(request):
     """``/my/``: the user's organizations, their pledges and what is due, open updates."""
     today = timezone.localdate()
-    period = current_period(today)
-    sections = selectors.workspace_sections(request.user, period)
+    state = published_state()
+    period = cached_current_period(state, today)
+    sections = selectors.workspace_sections(request.user, period, state)
     context = {
         "sections": sections,
         "cached_fragments": cached_fragments(i.fragment_key for s in sections for i in s.pledges),

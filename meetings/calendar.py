@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from organizations.models import Organization
 from pledges.models import Pledge, ProgressUpdate
+from pledges.published import PublishedState, cached
 
 from .models import Meeting
 
@@ -132,6 +133,13 @@ def current_period(today: datetime.date | None = None) -> ReportingPeriod:
     if upcoming is not None:
         return period_for_meeting(upcoming)
     return _open_period(Meeting.objects.closing_periods().past(today).first(), today)
+
+
+def cached_current_period(state: PublishedState, today: datetime.date | None = None):
+    """``current_period(today)``, kept in the cache under the published data's version,
+    which every change to a meeting bumps. No query when cached."""
+    today = today or timezone.localdate()
+    return cached("current-period", lambda: current_period(today), today, state=state)
 
 
 def all_periods(today: datetime.date | None = None) -> list[ReportingPeriod]:

@@ -179,3 +179,38 @@ def test_members_share_a_cached_row_but_not_its_action(client, editor, organizat
 
     assert "A shared pledge" in html and "Update due" in html
     assert ">Write an update<" not in html
+
+
+def test_a_cached_workspace_follows_the_meetings_at_once(client, editor, organization):
+    """The period under way is cached with the published data: a meeting scheduled,
+    moved or unpublished in the admin changes the next meeting, the deadline and what is
+    due on the next request."""
+    today = timezone.localdate()
+    pledge = PledgeFactory(lead_organization=organization)
+    ProgressUpdateFactory(
+        pledge=pledge, published=True, published_at=timezone.now() - datetime.timedelta(days=20)
+    )
+    client.force_login(editor)
+    assert "No meeting is scheduled yet." in client.get(URL).content.decode()
+
+    meeting = MeetingFactory(
+        date=today + datetime.timedelta(days=30),
+        update_deadline=today + datetime.timedelta(days=16),
+        title_en="The next network meeting",
+    )
+    html = client.get(URL).content.decode()
+    assert "The next network meeting" in html and "in 16 days" in html
+    assert "due an update" not in html
+
+    meeting.update_deadline = today + datetime.timedelta(days=3)
+    meeting.save()
+    assert "in 3 days" in client.get(URL).content.decode()
+
+    # A meeting 10 days ago closes the period before the update: it is due again.
+    MeetingFactory(date=today - datetime.timedelta(days=10))
+    html = client.get(URL).content.decode()
+    assert "1 pledge due an update" in html
+
+    meeting.is_published = False
+    meeting.save()
+    assert "No meeting is scheduled yet." in client.get(URL).content.decode()
