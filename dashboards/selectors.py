@@ -205,8 +205,6 @@ class WorkspacePledge:
     pledge: Pledge
     is_lead: bool
     open_update: ProgressUpdate | None
-    # The key its row's description and badges are cached under: everything they show.
-    fragment_key: str = ""
 
     @property
     def is_due(self) -> bool:
@@ -228,6 +226,8 @@ class WorkspaceSection:
     role: str
     pledges: list[WorkspacePledge] = field(default_factory=list)
     open_updates: list[ProgressUpdate] = field(default_factory=list)
+    # The key the list of its pledges is cached under: everything the list shows.
+    pledges_key: str = ""
 
     @property
     def can_edit(self) -> bool:
@@ -269,11 +269,17 @@ def workspace_sections(
         section = WorkspaceSection(organization, membership.role, open_updates=own_updates)
         led, co = pledges_of[organization.pk]
         for pledge, is_lead in [(p, True) for p in led] + [(p, False) for p in co]:
-            item = WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk))
-            item.fragment_key = cache_key(
-                "workspace-row", pledge.pk, organization.pk, is_lead, item.status, state=state
-            )
-            section.pledges.append(item)
+            section.pledges.append(WorkspacePledge(pledge, is_lead, open_by_pledge.get(pledge.pk)))
+        open_rows = [(pk, u.pk, u.state) for pk, u in sorted(open_by_pledge.items())]
+        section.pledges_key = cache_key(
+            "workspace-list",
+            organization.pk,
+            membership.role,
+            period.start,
+            period.end,
+            open_rows,
+            state=state,
+        )
         sections.append(section)
     return sections
 

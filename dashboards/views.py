@@ -248,7 +248,7 @@ def workspace(request):
     sections = selectors.workspace_sections(request.user, period, state)
     context = {
         "sections": sections,
-        "cached_fragments": cached_fragments(i.fragment_key for s in sections for i in s.pledges),
+        "cached_fragments": cached_fragments(section.pledges_key for section in sections),
         "next_meeting": period.meeting,
         "days_left": period.days_to_deadline(today),
         "deadline_passed": period.deadline_passed(today),

@@ -214,3 +214,28 @@ def test_a_cached_workspace_follows_the_meetings_at_once(client, editor, organiz
     meeting.is_published = False
     meeting.save()
     assert "No meeting is scheduled yet." in client.get(URL).content.decode()
+
+
+def test_a_submitted_update_is_withdrawn_from_its_card_and_the_list_follows(
+    client, editor, organization, viewer
+):
+    """The pledge list is cached per organization and role; an update submitted, withdrawn
+    or started changes its row on the next request. The withdraw form (it carries the
+    reader's CSRF token) is on the update's card, which is never cached."""
+    pledge = PledgeFactory(lead_organization=organization, title_en="A pledge in review")
+    update = ProgressUpdateFactory(pledge=pledge, organization=organization, submitted=True)
+    withdraw_url = reverse("pledges:update_withdraw", args=[update.pk])
+    client.force_login(editor)
+    html = client.get(URL).content.decode()
+    assert "Awaiting review" in html and f'action="{withdraw_url}"' in html
+    assert html.count("Withdraw to edit") == 1
+
+    client.force_login(viewer)
+    html = client.get(URL).content.decode()
+    assert "Awaiting review" in html and withdraw_url not in html
+
+    client.force_login(editor)
+    client.post(withdraw_url, {"version": update.version})
+    html = client.get(URL).content.decode()
+    assert "Awaiting review" not in html and ">Continue draft<" in html
+    assert withdraw_url not in html
