@@ -25,6 +25,8 @@ from organizations.models import Organization
 from pledges.models import ContributionType, FocusArea, Objective, Pledge, Stage
 from pledges.search import search_pledges
 
+from .widgets import LongSelect
+
 YES = "1"
 
 
@@ -75,6 +77,7 @@ class PledgeFilter(django_filters.FilterSet):
         queryset=Organization.objects.all(),
         method="filter_organization",
         empty_label=_("All organizations"),
+        widget=LongSelect,
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind of organization"),
@@ -103,6 +106,7 @@ class PledgeFilter(django_filters.FilterSet):
         choices=lambda: list(countries),
         method="filter_country",
         empty_label=_("All countries"),
+        widget=LongSelect,
     )
     ends_by = django_filters.NumberFilter(
         label=_("Ending by (year)"),
