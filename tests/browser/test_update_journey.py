@@ -135,6 +135,14 @@ def test_update_is_drafted_submitted_returned_corrected_and_published(
     expect(page.get_by_text("Your update was submitted")).to_be_visible()
     expect(page.get_by_text("Awaiting review").first).to_be_visible()
 
+    # Takes it back from its card in the workspace to fix a typo, and submits it again.
+    page.goto(f"{live_server.url}/my/")
+    page.get_by_role("link", name="See the update").click()
+    page.get_by_role("button", name="Withdraw to edit").click()
+    expect(page.get_by_text("Your update was withdrawn from the review")).to_be_visible()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_text("Your update was submitted")).to_be_visible()
+
     # The secretariat reviews it and returns it with a comment.
     _switch_user(page, live_server, "mofa")
     page.goto(f"{live_server.url}/review/")
