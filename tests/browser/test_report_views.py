@@ -63,7 +63,7 @@ def test_report_has_the_dashboards_colours_on_screen_and_greys_in_print(
     page.goto(live_server.url + REPORT)
     fill = "el => getComputedStyle(el).fill"
     after = page.locator("#network .stage-bar").nth(1)
-    assert "report-pattern-in_progress" in after.locator("rect.bar-in_progress").evaluate(fill)
+    assert "#pattern-in_progress" in after.locator("rect.bar-in_progress").evaluate(fill)
     # Before the first meeting nobody had reported: the blank bar says so.
     expect(page.locator("#network .stage-chart-row").first).to_contain_text(
         "No published updates yet"
