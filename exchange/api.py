@@ -133,7 +133,9 @@ class PledgeOut(Schema):
     cost_currency: Literal["", "JPY", "USD"]
     uncertainty: Text = Field(description="What the sources leave uncertain.")
     pledged_on: datetime.date | None
-    target_date: datetime.date | None
+    target_date: datetime.date | None = Field(
+        deprecated=True, description="The older name of `end_date`, always the same date."
+    )
     start_date: datetime.date | None
     end_date: datetime.date | None
     countries: list[CountryOut] = Field(description="Countries of implementation.")

@@ -47,7 +47,6 @@ PLEDGE_COLUMNS = (
     "uncertainty_ja",
     "uncertainty_en",
     "pledged_on",
-    "target_date",
     "start_date",
     "end_date",
     "countries",
@@ -56,6 +55,10 @@ PLEDGE_COLUMNS = (
     *(f"source_1_{field}" for field in ("title_ja", "title_en", "url")),
     *(f"indicator_1_{field}" for field in INDICATOR_FIELDS),
 )
+# The end date's older name: a file exported before it was dropped is still read, its value
+# taken as the end date where that is empty. Never written.
+LEGACY_END_DATE = "target_date"
+PLEDGE_LEGACY = (LEGACY_END_DATE,)
 PLEDGE_EXPORT_ONLY = (
     "id",
     "url",

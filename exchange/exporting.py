@@ -254,7 +254,8 @@ def pledge_record(pledge: Pledge) -> dict:
         "cost_currency": pledge.cost_currency,
         "uncertainty": both(pledge, "uncertainty"),
         "pledged_on": iso(pledge.pledged_on),
-        "target_date": iso(pledge.target_date),
+        # The end date's older name, kept for readers of the API's first version.
+        "target_date": iso(pledge.end_date),
         "start_date": iso(pledge.start_date),
         "end_date": iso(pledge.end_date),
         "countries": [
@@ -406,7 +407,6 @@ def pledge_rows(pledges) -> tuple[list[str], list[list[str]]]:
             "uncertainty_ja": p.uncertainty_ja,
             "uncertainty_en": p.uncertainty_en,
             "pledged_on": p.pledged_on,
-            "target_date": p.target_date,
             "start_date": p.start_date,
             "end_date": p.end_date,
             "countries": _joined(c.code for c in p.countries),

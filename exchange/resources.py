@@ -43,6 +43,8 @@ class TableResource(resources.ModelResource):
     table = ""
     columns: tuple[str, ...] = ()
     export_only: tuple[str, ...] = ()
+    # Columns of older files still read, never written (see ``columns``).
+    legacy: tuple[str, ...] = ()
     required: tuple = ()  # a column, or a tuple of columns of which one must be there
     column_for_field: dict[str, str] = {}
     dynamic_prefixes: tuple[str, ...] = ()
@@ -71,6 +73,7 @@ class TableResource(resources.ModelResource):
         return (
             name in self.columns
             or name in self.export_only
+            or name in self.legacy
             or any(cols.matches_dynamic(prefix, name) for prefix in self.dynamic_prefixes)
         )
 
@@ -251,6 +254,7 @@ class PledgeResource(TableResource):
     table = "pledges"
     columns = cols.PLEDGE_COLUMNS
     export_only = cols.PLEDGE_EXPORT_ONLY
+    legacy = cols.PLEDGE_LEGACY
     required = (("title_en", "title_ja"), "lead_organization", "objectives")
     column_for_field = {"grf_reference": "grf_id", "source_citation": "source"}
     dynamic_prefixes = ("indicator", "source")
@@ -367,9 +371,11 @@ class PledgeResource(TableResource):
         self.set(instance, "cost_currency", currency)
         _text_pair(self, instance, reader, "uncertainty")
         self.set(instance, "pledged_on", reader.date("pledged_on"))
-        self.set(instance, "target_date", reader.date("target_date"))
         self.set(instance, "start_date", reader.date("start_date"))
-        self.set(instance, "end_date", reader.date("end_date"))
+        end_date = reader.date("end_date")
+        if not end_date:  # a file from before the end date took over "target_date"
+            end_date = reader.date(cols.LEGACY_END_DATE) or end_date
+        self.set(instance, "end_date", end_date)
         countries = reader.countries("countries")
         if countries is not None and sorted(c.code for c in instance.countries) != countries:
             instance.countries = countries

@@ -306,7 +306,7 @@ class _Builder:
                     lead_organization=self.organizations[lead],
                     forum=forum,
                     pledged_on=pledged_on,
-                    target_date=datetime.date(2027, 12, 31),
+                    end_date=datetime.date(2027, 12, 31),
                     source_citation=f"{LABEL} data, generated",
                 )
             )

@@ -121,7 +121,6 @@ class PledgeAdmin(SecretariatActionsMixin, TranslationAdmin):
                     "linked_pledges",
                     "pledged_on",
                     ("start_date", "end_date"),
-                    "target_date",
                     ("estimated_cost", "cost_currency"),
                 ]
             },

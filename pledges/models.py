@@ -233,7 +233,6 @@ class Pledge(models.Model):
         ),
     )
     pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
-    target_date = models.DateField(_("target date"), null=True, blank=True)
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("When the pledge's work starts.")
     )

@@ -240,3 +240,11 @@ def test_the_pledge_list_takes_the_country_and_end_year_filters(client, public_d
         {"code": "JO", "name": {"ja": "ヨルダン", "en": "Jordan"}}
     ]
     assert in_jordan["results"][0]["end_date"] == "2026-03-31"
+    # The end date's older name, kept for the first version's readers and marked so.
+    assert in_jordan["results"][0]["target_date"] == "2026-03-31"
+
+
+def test_the_description_marks_the_older_target_date_as_deprecated(openapi):
+    pledge = openapi["components"]["schemas"]["PledgeOut"]["properties"]
+    assert pledge["target_date"]["deprecated"] is True
+    assert "deprecated" not in pledge["end_date"]

@@ -297,6 +297,22 @@ def test_countries_and_dates_import_by_code_or_by_name_in_either_language(refere
     )
 
 
+@pytest.mark.parametrize(
+    ("end_date", "target_date", "expected"),
+    [("", "2027-12-31", "2027-12-31"), ("2026-03-31", "2027-12-31", "2026-03-31")],
+)
+def test_a_file_exported_with_the_older_target_date_column_still_imports(
+    reference_data, end_date, target_date, expected
+):
+    """``target_date`` was the end date's older name: its value fills an empty end date."""
+    row = pledge_row(end_date=end_date, target_date=target_date)
+
+    preview = import_file(csv_bytes([row]), "pledges.csv", dry_run=False)
+
+    assert not preview.rows[0].reasons
+    assert Pledge.objects.get().end_date.isoformat() == expected
+
+
 def test_a_file_without_the_countries_column_keeps_the_pledges_countries(reference_data):
     import_file(csv_bytes([pledge_row(countries="JP")]), "pledges.csv", dry_run=False)
 
