@@ -141,14 +141,18 @@ def _add_returned_versions(queue: list[ProgressUpdate]) -> None:
         update.returned_version, update.changes_since_return = None, []
     if not resubmitted:
         return
-    # The version as returned is the first of the last run of "returned" versions: the
-    # focal point's corrections were saved while it stayed returned.
+    # The version as returned is the last change from submitted to returned that kept the
+    # submission time: the secretariat's return. (Withdrawing a resubmitted update also
+    # takes it from submitted to returned, but clears the submission time; the focal
+    # point's corrections are saved while it stays returned.)
     returned_at = {}
     previous_state = {}
     history = ProgressUpdate.history.filter(id__in=resubmitted).order_by("id", "history_date")
     for version in history:
-        if version.state == ProgressUpdate.State.RETURNED and (
-            previous_state.get(version.id) != ProgressUpdate.State.RETURNED
+        if (
+            version.state == ProgressUpdate.State.RETURNED
+            and previous_state.get(version.id) == ProgressUpdate.State.SUBMITTED
+            and version.submitted_at is not None
         ):
             returned_at[version.id] = version
         previous_state[version.id] = version.state

@@ -168,3 +168,33 @@ def test_changes_since_return_in_japanese_name_the_unit_in_japanese(client, secr
     part = html[html.index("以降の変更点") :]
     assert "就職者数 (人)" in part
     assert "10 人" in part and "25 人" in part
+
+
+def test_after_a_withdrawal_the_changes_are_counted_from_the_secretariats_return(
+    client, secretariat, submitted
+):
+    """A resubmitted update taken back goes back to "returned"; the review still compares
+    it with the version the secretariat returned, not with the one taken back."""
+    returned = services.update_return(update=submitted, reviewer=secretariat, comment="Where?")
+
+    def edit_and_submit(update, text):
+        edited = services.update_edit(
+            update=update,
+            version=update.version,
+            content={
+                **{f: getattr(update, f) for f in ProgressUpdate.EDITABLE_FIELDS},
+                "achievements_en": text,
+            },
+        )
+        return services.update_submit(update=edited, version=edited.version)
+
+    resubmitted = edit_and_submit(returned, "Fairs in Tokyo.")
+    withdrawn = services.update_withdraw(update=resubmitted, version=resubmitted.version)
+    assert withdrawn.state == State.RETURNED
+    edit_and_submit(withdrawn, "Fairs in Tokyo and Osaka.")
+    client.force_login(secretariat)
+
+    part = _since_return(client.get(reverse("pledges:review")).content.decode())
+
+    assert "First text." in part and "Fairs in Tokyo and Osaka." in part
+    assert "Fairs in Tokyo.<" not in part
