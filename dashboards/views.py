@@ -20,7 +20,7 @@ from accounts.access import is_secretariat, network_page
 from meetings.calendar import cached_current_period, current_period
 from organizations.models import Organization
 from pledges.models import Objective, Pledge
-from pledges.published import body_cache_key, cached, cached_fragments, published_state
+from pledges.published import cached, cached_body, cached_fragments, published_state
 
 from . import geography, history, rollups, selectors, translations
 from .filters import PledgeFilter
@@ -73,10 +73,7 @@ def home(request):
     Built once per change of the published data (and per day and language); one query
     when cached."""
     state = published_state()
-    context = {
-        "body_cache_key": body_cache_key(request, "dashboard", state=state),
-        "build_body": lambda: _dashboard_body(state),
-    }
+    context = cached_body(request, "dashboard", build=lambda: _dashboard_body(state), state=state)
     return render(request, "dashboards/home.html", context)
 
 
@@ -114,7 +111,6 @@ def pledge_list(request):
     """Pledges filtered by the URL's parameters (see ``PledgeFilter``), a page at a time.
     The body is cached per query string; a cached reader costs the data version's query
     (and the objective's, for the feed link in the head, when one is filtered by)."""
-    state = published_state()
 
     def build_body():
         period = current_period()
@@ -133,8 +129,7 @@ def pledge_list(request):
 
     context = {
         "feed_objective": _objective_filtered_by(request),
-        "body_cache_key": body_cache_key(request, "pledges", state=state),
-        "build_body": build_body,
+        **cached_body(request, "pledges", build=build_body),
     }
     return render(request, "dashboards/pledge_list.html", context)
 
@@ -163,9 +158,8 @@ def pledge_detail(request, pk):
             "history": history.pledge_history(pledge),
         }
 
-    key = body_cache_key(request, "pledge", pk, state=published_state(), anonymous_only=True)
-    context = {"head": pledge, "body_cache_key": key, "build_body": build_body}
-    return render(request, "dashboards/pledge_detail.html", context)
+    body = cached_body(request, "pledge", pk, build=build_body, anonymous_only=True)
+    return render(request, "dashboards/pledge_detail.html", {"head": pledge, **body})
 
 
 def _other_language(pledge: Pledge) -> dict:
@@ -203,10 +197,7 @@ def organization_list(request):
             "stage_labels": rollups.stage_labels(),
         }
 
-    context = {
-        "body_cache_key": body_cache_key(request, "organizations", state=state),
-        "build_body": build_body,
-    }
+    context = cached_body(request, "organizations", build=build_body, state=state)
     return render(request, "dashboards/organization_list.html", context)
 
 
@@ -230,11 +221,8 @@ def organization_detail(request, slug):
             "stage_labels": rollups.stage_labels(),
         }
 
-    key = body_cache_key(
-        request, "organization", slug, state=published_state(), anonymous_only=True
-    )
-    context = {"head": organization, "body_cache_key": key, "build_body": build_body}
-    return render(request, "dashboards/organization_detail.html", context)
+    body = cached_body(request, "organization", slug, build=build_body, anonymous_only=True)
+    return render(request, "dashboards/organization_detail.html", {"head": organization, **body})
 
 
 @require_safe

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.access import is_secretariat, network_page
-from pledges.published import body_cache_key, cached, published_state
+from pledges.published import cached, cached_body
 
 from . import ics, pdf, pdf_cache
 from .calendar import organizations_due, period_for_meeting
@@ -45,8 +45,7 @@ def meeting_list(request):
         past = [m for m in reversed(meetings) if m.date < today]
         return {"upcoming": upcoming, "past": past, "today": today}
 
-    key = body_cache_key(request, "meetings", state=published_state(), anonymous_only=True)
-    context = {"body_cache_key": key, "build_body": build_body}
+    context = cached_body(request, "meetings", build=build_body, anonymous_only=True)
     return render(request, "meetings/meeting_list.html", context)
 
 
@@ -95,9 +94,8 @@ def meeting_detail(request, number):
             body["reminders_sent"] = meeting.reminders.select_related("organization")
         return body
 
-    key = body_cache_key(request, "meeting", number, state=published_state(), anonymous_only=True)
-    context = {"meeting": head, "body_cache_key": key, "build_body": build_body}
-    return render(request, "meetings/meeting_detail.html", context)
+    body = cached_body(request, "meeting", number, build=build_body, anonymous_only=True)
+    return render(request, "meetings/meeting_detail.html", {"meeting": head, **body})
 
 
 @require_safe

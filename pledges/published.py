@@ -95,3 +95,20 @@ def body_cache_key(
     role = "secretariat" if is_secretariat(request.user) else "reader"
     query = request.META.get("QUERY_STRING", "")
     return cache_key(f"body-{name}", role, *parts, query, state=state)
+
+
+def cached_body(
+    request,
+    name: str,
+    *parts,
+    build: Callable[[], dict],
+    state: PublishedState | None = None,
+    anonymous_only: bool = False,
+) -> dict:
+    """What a view puts in the context of a page whose body is a ``{% cachedbody %}``:
+    ``body_cache_key`` (``body_cache_key()`` of these arguments) and ``build_body``,
+    ``build``, which the tag calls only when the body is not in the cache."""
+    key = body_cache_key(
+        request, name, *parts, state=state or published_state(), anonymous_only=anonymous_only
+    )
+    return {"body_cache_key": key, "build_body": build}

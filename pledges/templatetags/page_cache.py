@@ -3,7 +3,8 @@ the published data and served from the cache until the next one.
 
 At the Forum size, rendering the dashboard's tables, charts and map takes longer than
 building their data, so caching the data alone is not enough. The view puts two things in
-the context: ``body_cache_key`` (from ``pledges.published.body_cache_key``, which holds the
+the context (``pledges.published.cached_body`` makes both): ``body_cache_key`` (from
+``pledges.published.body_cache_key``, which holds the
 published-data version, the language, the day and whatever else the body depends on; empty
 when this reader's body must not be shared) and ``build_body``, a function returning the
 context the body needs, called only when the body is not in the cache. Nothing the body
