@@ -17,6 +17,14 @@ class Change:
     label: str
     before: str
     after: str
+    # The language the values are written in, for a field kept per language ("ja", "en").
+    lang: str = ""
+
+
+def _written_in(name: str) -> str:
+    """ "en" for achievements_en; empty for a field kept once (stage, progress)."""
+    language = name.rpartition("_")[2]
+    return language if language in LANGUAGE_NAMES else ""
 
 
 def _display(update: ProgressUpdate, name: str) -> str:
@@ -56,7 +64,9 @@ def text_changes(update: ProgressUpdate, earlier) -> list[Change]:
     for name in ProgressUpdate.EDITABLE_FIELDS:
         after, before = _display(update, name), _display(earlier, name)
         if after != before:
-            changes.append(Change(label=_field_label(name), before=before, after=after))
+            changes.append(
+                Change(_field_label(name), before=before, after=after, lang=_written_in(name))
+            )
     return changes
 
 
@@ -70,7 +80,9 @@ def update_changes(update: ProgressUpdate, previous: ProgressUpdate | None) -> l
         after = _display(update, name)
         before = _display(previous, name) if previous is not None else ""
         if after != before:
-            changes.append(Change(label=_field_label(name), before=before, after=after))
+            changes.append(
+                Change(_field_label(name), before=before, after=after, lang=_written_in(name))
+            )
     new_values = list(update.indicator_values.all())
     old_values = list(previous.indicator_values.all()) if previous else []
     indicators = {v.indicator_id: v.indicator for v in [*new_values, *old_values]}

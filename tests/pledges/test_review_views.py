@@ -84,6 +84,22 @@ def test_queue_shows_what_changed_since_the_last_published_update(client, secret
     assert "What changed since the last published update" in response.content.decode()
 
 
+def test_a_change_written_in_one_language_carries_it_on_a_page_in_the_other(client, secretariat):
+    pledge = PledgeFactory()
+    ProgressUpdateFactory(pledge=pledge, published=True, progress=20, achievements_en="Planned.")
+    ProgressUpdateFactory(
+        pledge=pledge, submitted=True, progress=60, achievements_en="Ran the course twice."
+    )
+    client.force_login(secretariat)
+
+    html = client.get(reverse("pledges:review"), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+
+    assert '<html lang="ja"' in html
+    assert re.search(r'<span\s+lang="en">Planned\.</span>', html)
+    assert re.search(r'<span\s+lang="en">Ran the course twice\.</span>', html)
+    assert re.search(r"<span\s+>60 %</span>", html)  # a figure: no language of its own
+
+
 def test_a_first_report_shows_everything_as_new(client, secretariat):
     ProgressUpdateFactory(submitted=True, achievements="Started.")
     client.force_login(secretariat)
