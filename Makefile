@@ -36,7 +36,7 @@ run: install
 	@echo ""
 	@$(BIN)/python manage.py runserver $(HOST)
 
-## Run the whole test suite (browser tests skip where /usr/bin/chromium is missing), one
+## Run the whole test suite (browser tests skip where Debian's Chromium is missing), one
 ## process per CPU (pytest-xdist); each takes the next test that is waiting (worksteal)
 test: install
 	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
