@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 
 from tests.factories import (
@@ -16,8 +17,32 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Each request closes its database connection when it ends. The live server of the
     browser tests answers in threads that a browser's kept-alive connection can keep
     running; with persistent connections (CONN_MAX_AGE) such a thread could still hold one
-    when the test database is dropped, and the drop would fail."""
-    django_settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    when the test database is dropped, and the drop would fail.
+
+    On PostgreSQL a commit does not wait for the disk (``synchronous_commit=off``, for the
+    test connections only): the browser tests and those that need transactions commit
+    often, and a test database need not survive a crash."""
+    database = django_settings.DATABASES["default"]
+    database["CONN_MAX_AGE"] = 0
+    if database["ENGINE"].endswith("postgresql"):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, and, on PostgreSQL, before it is dropped: the end of any other
+    session still connected to it. A live-server thread still answering a browser when the
+    last test ended could hold one, and the drop then failed ("being accessed by other
+    users"), once in five runs."""
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 @pytest.fixture(autouse=True)
