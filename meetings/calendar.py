@@ -135,7 +135,9 @@ def current_period(today: datetime.date | None = None) -> ReportingPeriod:
     return _open_period(Meeting.objects.closing_periods().past(today).first(), today)
 
 
-def cached_current_period(state: PublishedState, today: datetime.date | None = None):
+def cached_current_period(
+    state: PublishedState, today: datetime.date | None = None
+) -> ReportingPeriod:
     """``current_period(today)``, kept in the cache under the published data's version,
     which every change to a meeting bumps. No query when cached."""
     today = today or timezone.localdate()

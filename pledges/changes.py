@@ -21,10 +21,15 @@ class Change:
     lang: str = ""
 
 
+def _field_and_language(name: str) -> tuple[str, str]:
+    """("achievements", "en") for achievements_en; (name, "") for a field kept once
+    (stage, progress)."""
+    base, _sep, language = name.rpartition("_")
+    return (base, language) if base and language in LANGUAGE_NAMES else (name, "")
+
+
 def _written_in(name: str) -> str:
-    """ "en" for achievements_en; empty for a field kept once (stage, progress)."""
-    language = name.rpartition("_")[2]
-    return language if language in LANGUAGE_NAMES else ""
+    return _field_and_language(name)[1]
 
 
 def _display(update: ProgressUpdate, name: str) -> str:
@@ -44,8 +49,8 @@ def _field_label(name: str) -> str:
 def _label_in(name: str, _language: str | None) -> str:
     """The label, worked out once per field and language: the review queue asked for it
     a few hundred times a page."""
-    base, _sep, language = name.rpartition("_")
-    if language in LANGUAGE_NAMES and base:
+    base, language = _field_and_language(name)
+    if language:
         label = ProgressUpdate._meta.get_field(base).verbose_name
         return f"{capfirst(label)} ({LANGUAGE_NAMES[language]})"
     return str(capfirst(ProgressUpdate._meta.get_field(name).verbose_name))
