@@ -97,6 +97,12 @@ def test_the_preview_writes_nothing(reference_data):
         ({"countries": "JO; Narnia"}, "countries", "“Narnia” is not a country"),
         ({"start_date": "2024-04-01", "end_date": "2023-03-31"}, "end_date", "cannot end before"),
         ({"end_date": "31/12/2027"}, "end_date", "not a date written YYYY-MM-DD"),
+        ({"target_date": "2027-12"}, "target_date", "not a date written YYYY-MM-DD"),
+        (
+            {"start_date": "2024-04-01", "target_date": "2023-03-31"},
+            "end_date",
+            "cannot end before",
+        ),
         ({"objectives": ""}, "objectives", "Name at least one"),
     ],
 )
